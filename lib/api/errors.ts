@@ -1,0 +1,67 @@
+// One error type for the whole app: a code that maps to an HTTP status and a safe message.
+// Anything that is not an AppError is reported as a 500 without internals.
+import { z } from "zod";
+
+export const errorStatus = {
+  bad_request: 400,
+  invalid_params: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  job_already_running: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: FieldIssue[];
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, extra: { issues?: FieldIssue[]; details?: Record<string, unknown> } = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.issues = extra.issues;
+    this.details = extra.details;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function issuesFromZod(error: z.ZodError, prefix: string[] = []): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path.map(String)].join(".") || "(body)",
+    message: issue.message,
+  }));
+}
+
+export function invalid(code: "bad_request" | "invalid_params", message: string, error: z.ZodError, prefix: string[] = []) {
+  return new AppError(code, message, { issues: issuesFromZod(error, prefix) });
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; issues?: FieldIssue[] } & Record<string, unknown>;
+}
+
+export function errorBody(error: AppError): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+      ...error.details,
+    },
+  };
+}

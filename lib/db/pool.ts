@@ -1,0 +1,31 @@
+// A node-postgres pool for the few places that need SQL Prisma cannot express: the atomic
+// trigger (run row + pg-boss job in one transaction) and the migration runner.
+import pg from "pg";
+import { env } from "@/lib/env";
+
+const globalForPool = globalThis as unknown as { taskdeckPool?: pg.Pool };
+
+export function getPool(): pg.Pool {
+  globalForPool.taskdeckPool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  return globalForPool.taskdeckPool;
+}
+
+export async function closePool(): Promise<void> {
+  await globalForPool.taskdeckPool?.end();
+  globalForPool.taskdeckPool = undefined;
+}
+
+export async function withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await getPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

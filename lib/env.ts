@@ -1,0 +1,79 @@
+// The one place that reads process.env (STYLE.md). Everything else imports `env`, so a bad
+// variable fails at start with a readable message instead of deep inside a request.
+import { z } from "zod";
+
+// An empty variable (`SMTP_URL=` in a .env file) means "not set".
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalUrl = z.preprocess(blankToUndefined, z.url().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (npm start sets it for the embedded database)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// connection string"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: optionalUrl,
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+  SMTP_URL: optionalUrl,
+  EMAIL_FROM: z.string().default("Taskdeck <taskdeck@localhost>"),
+  SYSTEM_JOBS_ALERT_EMAIL: z.preprocess(blankToUndefined, z.email().optional()),
+  REVENUECAT_API_URL: z.url().default("https://api.revenuecat.com/v2"),
+  // Worker tuning: how many runs of one job type a worker process executes at once.
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+// What the launcher (`npm start`, the test setup) reads before a database exists.
+const launcherSchema = z.object({
+  DATABASE_URL: z.string().optional().transform((value) => (value === "" ? undefined : value)),
+  TEST_DATABASE_URL: z.string().optional().transform((value) => (value === "" ? undefined : value)),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NEXTAUTH_SECRET: z.string().optional(),
+  REVENUECAT_API_URL: z.string().optional(),
+  // Ports of what demo mode runs next to the app.
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  REVENUECAT_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  REVENUECAT_SANDBOX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(40),
+});
+
+export type LauncherEnv = z.infer<typeof launcherSchema>;
+
+export function parseLauncherEnv(source: Record<string, string | undefined> = process.env): LauncherEnv {
+  const result = launcherSchema.safeParse(source);
+  if (!result.success) throw new EnvError(result.error.issues);
+  return result.data;
+}
+
+export class EnvError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    const lines = issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    super(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) throw new EnvError(result.error.issues);
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+// Parsed on first use rather than at import, so `next build` can load modules without a database.
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+export const env = new Proxy({} as Env, {
+  get: (_target, key: string) => getEnv()[key as keyof Env],
+});
+
+// The public base URL used in links (emails, printed hints).
+export function appUrl(): string {
+  const current = getEnv();
+  return current.APP_URL ?? `http://localhost:${current.PORT}`;
+}

@@ -1,0 +1,119 @@
+// Job runs: reading them and shaping them for the API (PRODUCT.md "REST API v1", "A run").
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { progressView, type ProgressView } from "@/lib/jobs/progress";
+import type { RunStatus } from "@/lib/jobs/schemas";
+import { AppError } from "@/lib/api/errors";
+
+export const runInclude = {
+  triggeredByUser: { select: { name: true, email: true } },
+} satisfies Prisma.JobRunInclude;
+
+export type RunRecord = Prisma.JobRunGetPayload<{ include: typeof runInclude }>;
+
+export interface ApiRun {
+  id: string;
+  type: string;
+  projectId: string | null;
+  status: RunStatus;
+  progress: ProgressView;
+  result: unknown;
+  error: { message: string } | null;
+  params: unknown;
+  notify: boolean;
+  trigger: { kind: string; label: string };
+  retryOfId: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+function triggerLabel(run: RunRecord): string {
+  switch (run.triggerKind) {
+    case "user":
+      return run.triggeredByUser?.name ?? run.triggeredByUser?.email ?? "A deleted user";
+    case "api_key":
+      return "API key";
+    case "schedule":
+      return "Schedule";
+    case "retry":
+      return run.retryOfId ? `Retry of ${run.retryOfId.slice(0, 8)}` : "Retry";
+    case "admin_cli":
+      return "Admin CLI";
+  }
+}
+
+export function toApiRun(run: RunRecord): ApiRun {
+  return {
+    id: run.id,
+    type: run.type,
+    projectId: run.projectId,
+    status: run.status,
+    progress: progressView({ processed: run.progressProcessed, total: run.progressTotal, message: run.progressMessage }),
+    result: run.result ?? null,
+    error: run.errorMessage === null ? null : { message: run.errorMessage },
+    params: run.params,
+    notify: run.notify,
+    trigger: { kind: run.triggerKind, label: triggerLabel(run) },
+    retryOfId: run.retryOfId,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export async function getRun(runId: string): Promise<RunRecord | null> {
+  return prisma.jobRun.findUnique({ where: { id: runId }, include: runInclude });
+}
+
+// A run as a team member may see it: project runs of the caller's teams only; system runs never.
+export async function getRunForTeams(runId: string, teamIds: string[]): Promise<RunRecord> {
+  const run = await prisma.jobRun.findFirst({
+    where: { id: runId, project: { teamId: { in: teamIds } } },
+    include: runInclude,
+  });
+  if (!run) throw new AppError("not_found", "Run not found");
+  return run;
+}
+
+// Keyset cursor over (createdAt, id), newest first: stable while new runs keep arriving.
+export function encodeCursor(run: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${run.createdAt.toISOString()}|${run.id}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(iso ?? "");
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) {
+    throw new AppError("bad_request", "cursor is not valid", { issues: [{ path: "cursor", message: "not a cursor from a previous page" }] });
+  }
+  return { createdAt, id };
+}
+
+export interface ListRunsOptions {
+  projectId: string;
+  status?: RunStatus;
+  type?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export async function listRuns(options: ListRunsOptions): Promise<{ runs: RunRecord[]; nextCursor: string | null }> {
+  const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+  const runs = await prisma.jobRun.findMany({
+    where: {
+      projectId: options.projectId,
+      ...(options.status ? { status: options.status } : {}),
+      ...(options.type ? { type: options.type } : {}),
+      ...(after
+        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: options.limit + 1,
+    include: runInclude,
+  });
+  const page = runs.slice(0, options.limit);
+  const last = page.at(-1);
+  return { runs: page, nextCursor: runs.length > options.limit && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,97 @@
+// The job service: the one way runs are created (PRODUCT.md "Job semantics" 1-4).
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import { AppError, invalid } from "@/lib/api/errors";
+import { getJobType, queueName } from "@/lib/jobs/catalog";
+import { getSenderBoss } from "@/lib/jobs/queue";
+import { getRun, type RunRecord } from "@/lib/jobs/runs";
+import { withTransaction } from "@/lib/db/pool";
+import { prisma } from "@/lib/db";
+import type { PgBoss } from "pg-boss";
+
+export type TriggerSource =
+  | { kind: "user"; userId: string }
+  | { kind: "api_key"; userId: string | null }
+  | { kind: "schedule" }
+  | { kind: "retry"; userId: string | null; retryOfId: string }
+  | { kind: "admin_cli" };
+
+export interface TriggerRequest {
+  type: string;
+  /** Required for project-scoped types; must be absent for system types. */
+  projectId: string | null;
+  params?: unknown;
+  notify?: boolean;
+  source: TriggerSource;
+}
+
+const ACTIVE_RUN_INDEX = "job_runs_active_type_project_key";
+
+export async function triggerJob(request: TriggerRequest, boss?: PgBoss): Promise<RunRecord> {
+  const definition = getJobType(request.type);
+  const scopeMatches = definition && (definition.scope === "project") === (request.projectId !== null);
+  if (!definition || !scopeMatches) {
+    // System types are invisible through project routes, so they read as unknown, not forbidden.
+    throw new AppError("bad_request", `Unknown job type "${request.type}"`, {
+      issues: [{ path: "type", message: "not a job type of this project" }],
+    });
+  }
+  const parsed = definition.paramsSchema.safeParse(request.params ?? {});
+  if (!parsed.success) throw invalid("invalid_params", `Invalid params for ${definition.type}`, parsed.error, ["params"]);
+
+  const sender = boss ?? (await getSenderBoss());
+  const runId = randomUUID();
+  const jobId = randomUUID();
+  try {
+    // The run row and its pg-boss job commit together or not at all (semantics 3).
+    await withTransaction(async (client) => {
+      await client.query(
+        `INSERT INTO job_runs (id, type, project_id, params, notify, trigger_kind, triggered_by_user_id, retry_of_id, queue_job_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          runId,
+          definition.type,
+          request.projectId,
+          JSON.stringify(parsed.data),
+          request.notify ?? false,
+          request.source.kind,
+          "userId" in request.source ? request.source.userId : null,
+          request.source.kind === "retry" ? request.source.retryOfId : null,
+          jobId,
+        ],
+      );
+      const sent = await sender.send(queueName(definition.type), { runId }, {
+        id: jobId,
+        db: queryAdapter(client),
+        ...(definition.ordering === "lane" && request.projectId ? { singletonKey: request.projectId } : {}),
+      });
+      if (sent === null) throw new Error(`pg-boss refused the job for run ${runId}`);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, ACTIVE_RUN_INDEX)) throw await alreadyRunning(definition.type, request.projectId);
+    throw error;
+  }
+  const run = await getRun(runId);
+  if (!run) throw new Error(`run ${runId} vanished after it was created`);
+  return run;
+}
+
+// pg-boss runs its insert on our transaction's connection through this adapter.
+function queryAdapter(client: pg.PoolClient) {
+  return { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const pgError = error as { code?: string; constraint?: string };
+  return pgError?.code === "23505" && pgError.constraint === constraint;
+}
+
+async function alreadyRunning(type: string, projectId: string | null): Promise<AppError> {
+  const existing = await prisma.jobRun.findFirst({
+    where: { type, projectId, status: { in: ["pending", "running"] } },
+    select: { id: true },
+  });
+  return new AppError("job_already_running", `A ${type} run is already pending or running`, {
+    details: { existingRunId: existing?.id ?? null },
+  });
+}

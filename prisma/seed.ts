@@ -1,0 +1,53 @@
+// The demo data (PRODUCT.md "Scripts"): team Acme, project Demo App connected to the RevenueCat
+// sandbox, an admin and a member. Idempotent; tests import it to get the same fixtures.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
+
+export const demo = {
+  password: "demo-password",
+  admin: { email: "admin@example.com", name: "Avery Admin" },
+  member: { email: "member@example.com", name: "Morgan Member" },
+  team: { name: "Acme", slug: "acme" },
+  project: { name: "Demo App", slug: "demo-app" },
+} as const;
+
+export interface SeededDemo {
+  adminId: string;
+  memberId: string;
+  teamId: string;
+  projectId: string;
+}
+
+export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
+  const passwordHash = await hashPassword(demo.password);
+  const admin = await prisma.user.upsert({
+    where: { email: demo.admin.email },
+    create: { ...demo.admin, passwordHash },
+    update: {},
+  });
+  const member = await prisma.user.upsert({
+    where: { email: demo.member.email },
+    create: { ...demo.member, passwordHash },
+    update: {},
+  });
+  const team = await prisma.team.upsert({ where: { slug: demo.team.slug }, create: demo.team, update: {} });
+  for (const [userId, role] of [[admin.id, "admin"], [member.id, "member"]] as const) {
+    await prisma.membership.upsert({
+      where: { teamId_userId: { teamId: team.id, userId } },
+      create: { teamId: team.id, userId, role },
+      update: {},
+    });
+  }
+  const project = await prisma.project.upsert({
+    where: { slug: demo.project.slug },
+    create: { ...demo.project, teamId: team.id },
+    update: {},
+  });
+  await prisma.revenueCatConnection.upsert({
+    where: { projectId: project.id },
+    create: { projectId: project.id, revenuecatProjectId: demoRevenueCatProject.projectId, apiKey: demoRevenueCatProject.apiKey },
+    update: {},
+  });
+  return { adminId: admin.id, memberId: member.id, teamId: team.id, projectId: project.id };
+}

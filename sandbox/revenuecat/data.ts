@@ -1,0 +1,114 @@
+// Deterministic RevenueCat customers and subscriptions for the sandbox: the same seed always gives
+// the same data, so tests can assert exact counts.
+import type { Customer, Subscription, SubscriptionStatus } from "@/lib/revenuecat/types";
+
+export interface SandboxCustomer {
+  customer: Customer;
+  subscriptions: Subscription[];
+}
+
+// mulberry32: a tiny seeded PRNG, good enough for fixture data.
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const products = [
+  { id: "com.acme.pro.monthly", price: 9.99, entitlement: "pro" },
+  { id: "com.acme.pro.annual", price: 79.99, entitlement: "pro" },
+  { id: "com.acme.team.monthly", price: 29.99, entitlement: "team" },
+];
+const stores = ["app_store", "play_store", "stripe"];
+const countries = ["US", "GB", "DE", "FR", "JP", "BR", "IN", null];
+const statuses: SubscriptionStatus[] = ["active", "active", "active", "trialing", "expired", "expired", "in_grace_period", "in_billing_retry"];
+
+export function generateCustomers(projectId: string, count: number, seed = 42): SandboxCustomer[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const now = Date.UTC(2026, 10, 1);
+  const day = 86_400_000;
+  const result: SandboxCustomer[] = [];
+
+  for (let index = 0; index < count; index += 1) {
+    const anonymous = next() < 0.12;
+    const id = anonymous
+      ? `$RCAnonymousID:${Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join("")}`
+      : `user_${String(index + 1).padStart(5, "0")}`;
+    const firstSeen = now - Math.floor(next() * 400) * day;
+    const customer: Customer = {
+      object: "customer",
+      id,
+      project_id: projectId,
+      first_seen_at: firstSeen,
+      last_seen_at: firstSeen + Math.floor(next() * 30) * day,
+      last_seen_app_version: `2.${Math.floor(next() * 9)}.0`,
+      last_seen_country: pick(countries),
+      last_seen_platform: pick(["iOS", "Android", "web"]),
+      last_seen_platform_version: null,
+      experiment: null,
+    };
+    const subscriptionCount = anonymous ? 0 : Math.floor(next() * 3);
+    const subscriptions: Subscription[] = [];
+    for (let s = 0; s < subscriptionCount; s += 1) {
+      const product = pick(products);
+      const status = pick(statuses);
+      const startsAt = firstSeen + Math.floor(next() * 60) * day;
+      const periodEnds = status === "expired" ? now - Math.floor(next() * 90) * day : now + Math.floor(next() * 30 + 1) * day;
+      const renewals = 1 + Math.floor(next() * 6);
+      const gross = status === "trialing" ? 0 : Math.round(product.price * renewals * 100) / 100;
+      subscriptions.push({
+        object: "subscription",
+        id: `sub_${index + 1}_${s + 1}`,
+        customer_id: id,
+        original_customer_id: id,
+        product_id: product.id,
+        starts_at: startsAt,
+        current_period_starts_at: periodEnds - 30 * day,
+        current_period_ends_at: periodEnds,
+        ends_at: status === "expired" ? periodEnds : null,
+        gives_access: status !== "expired" && status !== "in_billing_retry",
+        pending_payment: status === "in_billing_retry",
+        auto_renewal_status: status === "expired" ? "will_not_renew" : "will_renew",
+        status,
+        total_revenue_in_usd: {
+          currency: "USD",
+          gross,
+          commission: Math.round(gross * 0.15 * 100) / 100,
+          tax: 0,
+          proceeds: Math.round(gross * 0.85 * 100) / 100,
+        },
+        presented_offering_id: "default",
+        entitlements: {
+          object: "list",
+          items: [
+            {
+              object: "entitlement",
+              id: `entl_${product.entitlement}`,
+              lookup_key: product.entitlement,
+              display_name: product.entitlement === "pro" ? "Pro" : "Team",
+              project_id: projectId,
+              created_at: Date.UTC(2025, 0, 1),
+            },
+          ],
+          next_page: null,
+          url: `/v2/projects/${projectId}/subscriptions/sub_${index + 1}_${s + 1}/entitlements`,
+        },
+        environment: "production",
+        store: pick(stores),
+        store_subscription_identifier: `${100000000 + index * 10 + s}`,
+        ownership: "purchased",
+        pending_changes: null,
+        country: customer.last_seen_country,
+        management_url: null,
+      });
+    }
+    result.push({ customer, subscriptions });
+  }
+  return result.sort((a, b) => (a.customer.id < b.customer.id ? -1 : a.customer.id > b.customer.id ? 1 : 0));
+}

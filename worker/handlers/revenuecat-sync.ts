@@ -1,0 +1,62 @@
+// revenuecat_sync: pages through the project's RevenueCat customers and upserts each app user with
+// its subscription state. Two passes, because RevenueCat's list endpoint has no total count: first
+// the customer ids (cheap pages), then one subscriptions call per customer with a known total.
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { JobHandler } from "@/lib/jobs/handler";
+import { RevenueCatClient } from "@/lib/revenuecat/client";
+import { isAnonymousId, subscriptionState } from "@/lib/revenuecat/subscription-state";
+import type { Customer } from "@/lib/revenuecat/types";
+
+const revenuecatSync: JobHandler<"revenuecat_sync"> = async (params, context) => {
+  if (!context.projectId) throw new Error("revenuecat_sync needs a project");
+  const connection = await prisma.revenueCatConnection.findUnique({ where: { projectId: context.projectId } });
+  if (!connection) throw new Error("RevenueCat is not connected for this project");
+
+  const client = new RevenueCatClient({
+    baseUrl: env.REVENUECAT_API_URL,
+    apiKey: connection.apiKey,
+    projectId: connection.revenuecatProjectId,
+    signal: context.signal,
+    // The bar keeps its counts; the message says why it is not moving.
+    onRateLimited: (waitMs) => context.progress({ message: `Rate limited by RevenueCat, waiting ${Math.ceil(waitMs / 1000)}s` }),
+  });
+
+  const customers: Customer[] = [];
+  for await (const page of client.customerPages(params.pageSize)) {
+    customers.push(...page);
+    context.progress({ processed: 0, total: null, message: `Listing RevenueCat customers: ${customers.length} found` });
+    if (context.isCancelled()) return { listed: customers.length, synced: 0, skipped: 0 };
+  }
+
+  let synced = 0;
+  let skipped = 0;
+  const total = customers.length;
+  context.progress({ processed: 0, total, message: `Found ${total} customers` });
+  for (const customer of customers) {
+    if (context.isCancelled()) break;
+    if (isAnonymousId(customer.id)) {
+      // Anonymous ids are not app users of their own; the identified alias carries the state.
+      skipped += 1;
+    } else {
+      const state = subscriptionState(await client.subscriptions(customer.id));
+      const fields = {
+        ...state,
+        firstSeenAt: new Date(customer.first_seen_at),
+        lastSeenAt: customer.last_seen_at === null ? null : new Date(customer.last_seen_at),
+        syncedAt: new Date(),
+      };
+      await prisma.appUser.upsert({
+        where: { projectId_appUserId: { projectId: context.projectId, appUserId: customer.id } },
+        create: { projectId: context.projectId, appUserId: customer.id, ...fields },
+        update: fields,
+      });
+      synced += 1;
+    }
+    context.progress({ processed: synced + skipped, total, message: `Synced ${synced} users, ${skipped} skipped` });
+  }
+  context.log("revenuecat sync finished", { synced, skipped, total });
+  return { synced, skipped, total };
+};
+
+export default revenuecatSync;

@@ -1,0 +1,31 @@
+// The worker process (`npm run worker`, or started by `npm start`).
+import "@/lib/runtime/require-node";
+import { getEnv, EnvError } from "@/lib/env";
+import { disconnectPrisma } from "@/lib/db";
+import { closePool } from "@/lib/db/pool";
+import { log } from "./logger";
+import { startWorker } from "./worker";
+
+let config;
+try {
+  config = getEnv();
+} catch (error) {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+}
+
+const worker = await startWorker({ connectionString: config.DATABASE_URL, concurrency: config.WORKER_CONCURRENCY });
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log("info", "worker stopping", { signal });
+  await worker.stop();
+  await disconnectPrisma();
+  await closePool();
+  log("info", "worker stopped");
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -1,0 +1,18 @@
+// Worker log lines: one line each, key=value fields, never secrets (handlers log ids and counts).
+import { env } from "@/lib/env";
+
+const levels = { debug: 10, info: 20, warn: 30, error: 40 } as const;
+type Level = keyof typeof levels;
+
+function format(fields: Record<string, unknown> | undefined): string {
+  if (!fields) return "";
+  return Object.entries(fields)
+    .map(([key, value]) => ` ${key}=${typeof value === "string" ? JSON.stringify(value) : String(value)}`)
+    .join("");
+}
+
+export function log(level: Level, message: string, fields?: Record<string, unknown>): void {
+  if (levels[level] < levels[env.LOG_LEVEL]) return;
+  const line = `${new Date().toISOString()} ${level.toUpperCase()} ${message}${format(fields)}`;
+  (level === "error" || level === "warn" ? console.error : console.log)(line);
+}
