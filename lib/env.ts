@@ -31,6 +31,8 @@ const launcherSchema = z.object({
   TEST_DATABASE_URL: z.string().optional().transform((value) => (value === "" ? undefined : value)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NEXTAUTH_SECRET: z.string().optional(),
+  NEXTAUTH_URL: z.string().optional(),
+  APP_URL: z.string().optional(),
   REVENUECAT_API_URL: z.string().optional(),
   // Ports of what demo mode runs next to the app.
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

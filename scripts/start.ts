@@ -56,12 +56,18 @@ function nextAuthSecret(): string {
 }
 
 try {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(launcher.PORT), NEXTAUTH_SECRET: nextAuthSecret() };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(launcher.PORT),
+    NEXTAUTH_SECRET: nextAuthSecret(),
+    // next-auth builds its redirect URLs from this; the default matches the address printed below.
+    NEXTAUTH_URL: launcher.NEXTAUTH_URL ?? launcher.APP_URL ?? `http://localhost:${launcher.PORT}`,
+  };
   let firstRun = false;
   if (demoMode) {
     firstRun = !existsSync(".data/postgres/PG_VERSION");
     say(`demo mode: no DATABASE_URL, using the embedded PostgreSQL in .data/postgres (port ${launcher.EMBEDDED_DB_PORT})`);
-    database = await startEmbeddedPostgres({ dataDir: ".data/postgres", port: launcher.EMBEDDED_DB_PORT });
+    database = await startEmbeddedPostgres({ dataDir: ".data/postgres", port: launcher.EMBEDDED_DB_PORT, detached: true });
     await database.createDatabase("taskdeck");
     env.DATABASE_URL = database.url("taskdeck");
     sandbox = await startRevenueCatSandbox({

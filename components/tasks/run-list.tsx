@@ -24,6 +24,9 @@ function RunRow({ run, label }: { run: ApiRun; label: string }) {
   const { progress } = run;
   const counts = progress.total === null ? `${progress.processed}` : `${progress.processed} / ${progress.total}`;
   const tone = run.status === "failed" ? "failed" : run.status === "completed" ? "done" : "active";
+  // A running run always shows a bar (indeterminate until it knows its total); a finished run only
+  // when it got as far as knowing how much there was to do.
+  const showBar = run.status === "running" || (run.status !== "pending" && progress.total !== null);
   return (
     <li data-run-id={run.id} data-run-status={run.status} className="space-y-2 px-4 py-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -35,7 +38,7 @@ function RunRow({ run, label }: { run: ApiRun; label: string }) {
           by {run.trigger.label} · <time dateTime={run.createdAt} title={run.createdAt}>{new Date(run.createdAt).toLocaleString()}</time>
         </span>
       </div>
-      {run.status !== "pending" && (
+      {showBar && (
         <div className="flex items-center gap-3">
           <ProgressBar percent={progress.percent} label={`${label} progress`} tone={tone} />
           <span className="w-24 shrink-0 text-right text-xs tabular-nums text-slate-600 dark:text-slate-400">

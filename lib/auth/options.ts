@@ -13,7 +13,10 @@ const credentialsSchema = z.object({
 });
 
 export const authOptions: NextAuthOptions = {
-  secret: env.NEXTAUTH_SECRET,
+  // Read per request, not at import: `next build` loads this module without any configuration.
+  get secret() {
+    return env.NEXTAUTH_SECRET;
+  },
   session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
   pages: { signIn: "/login" },
   providers: [

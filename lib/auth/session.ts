@@ -3,6 +3,7 @@ import "server-only";
 // every request, so a removed member loses access at once even with a valid session cookie.
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { prisma } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
 
@@ -13,6 +14,8 @@ export interface SessionUser {
 }
 
 export async function getSessionUser(): Promise<SessionUser | null> {
+  // Who is signed in is only known per request: keeps Next from prerendering callers at build time.
+  await connection();
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;

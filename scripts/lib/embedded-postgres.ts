@@ -22,6 +22,8 @@ const PASSWORD = "taskdeck-embedded";
 interface Options {
   dataDir: string;
   port: number;
+  /** Own process group, so a terminal's Ctrl-C reaches the caller but not the database. */
+  detached?: boolean;
   log?: (line: string) => void;
 }
 
@@ -95,7 +97,7 @@ async function spawnServer(postgres: string, dataDir: string, options: Options):
   const child = spawn(
     postgres,
     ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    { ...runAs, detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+    { ...runAs, detached: options.detached ?? false, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
   );
   const recent: string[] = [];
   await new Promise<void>((resolve, reject) => {
