@@ -1,0 +1,77 @@
+// Starts the whole product for browser and HTTP tests, the way `npm start` runs it: a migrated and
+// seeded database, the RevenueCat sandbox, a production build, and web and worker as processes.
+import { randomBytes } from "node:crypto";
+import type { TestProject } from "vitest/node";
+import { createPrisma } from "@/lib/db";
+import { demo, seedDemo } from "@/prisma/seed";
+import { startRevenueCatSandbox, demoRevenueCatProject } from "@/sandbox/revenuecat/server";
+import { ensureBuild } from "@/scripts/lib/build";
+import { startProcess, waitForExit, waitForHttp, webArgs, workerArgs } from "@/scripts/lib/processes";
+import { createTestDatabase, freePort } from "@/tests/setup/test-database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    databaseUrl: string;
+  }
+}
+
+// A second project of the demo team whose RevenueCat key is wrong: its syncs fail with a real 401.
+export const brokenProject = { name: "Broken App", slug: "broken-app" };
+
+export default async function setup(project: TestProject) {
+  // Whatever started before a failure is stopped again, so a failed setup leaves nothing running.
+  const cleanups: Array<() => Promise<unknown>> = [];
+  const teardown = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
+  };
+  try {
+    await startStack(project, cleanups);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
+
+async function startStack(project: TestProject, cleanups: Array<() => Promise<unknown>>) {
+  const database = await createTestDatabase("e2e");
+  cleanups.push(() => database.dispose());
+  const prisma = createPrisma(database.url);
+  const seeded = await seedDemo(prisma);
+  const broken = await prisma.project.create({ data: { ...brokenProject, teamId: seeded.teamId } });
+  await prisma.revenueCatConnection.create({
+    data: { projectId: broken.id, revenuecatProjectId: demoRevenueCatProject.projectId, apiKey: "sk_revoked_key" },
+  });
+  await prisma.$disconnect();
+
+  // A small delay per request keeps a sync running for a few seconds, long enough to watch.
+  const sandbox = await startRevenueCatSandbox({ projects: [demoRevenueCatProject], delayMs: 15 });
+  cleanups.push(() => sandbox.close());
+  ensureBuild((line) => console.log(line));
+
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    REVENUECAT_API_URL: sandbox.url,
+    LOG_LEVEL: "warn",
+  };
+  for (const [name, args] of [["web", webArgs(port)], ["worker", workerArgs]] as const) {
+    const child = startProcess(name, args, env);
+    cleanups.push(() => {
+      child.kill("SIGTERM");
+      return waitForExit(child, 20_000);
+    });
+  }
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${baseUrl}/login`, 120_000);
+
+  project.provide("baseUrl", baseUrl);
+  project.provide("databaseUrl", database.url);
+  console.log(`e2e stack on ${baseUrl} (demo login ${demo.admin.email})`);
+}

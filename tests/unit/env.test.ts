@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const base = { DATABASE_URL: "postgresql://localhost/taskdeck" };
+
+describe("parseEnv", () => {
+  it("applies defaults", () => {
+    const env = parseEnv(base);
+    expect(env.PORT).toBe(3000);
+    expect(env.REVENUECAT_API_URL).toBe("https://api.revenuecat.com/v2");
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(parseEnv({ ...base, SMTP_URL: "", SYSTEM_JOBS_ALERT_EMAIL: " " }).SMTP_URL).toBeUndefined();
+  });
+
+  it("names every bad variable in one readable error", () => {
+    const attempt = () => parseEnv({ DATABASE_URL: "mysql://nope", PORT: "70000", SYSTEM_JOBS_ALERT_EMAIL: "not-an-email" });
+    expect(attempt).toThrow(EnvError);
+    expect(attempt).toThrow(/DATABASE_URL: DATABASE_URL must be a postgres:\/\/ connection string/);
+    expect(attempt).toThrow(/PORT:/);
+    expect(attempt).toThrow(/SYSTEM_JOBS_ALERT_EMAIL:/);
+  });
+
+  it("requires DATABASE_URL", () => {
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL is required/);
+  });
+});
