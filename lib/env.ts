@@ -20,6 +20,11 @@ const envSchema = z.object({
   REVENUECAT_API_URL: z.url().default("https://api.revenuecat.com/v2"),
   // Worker tuning: how many runs of one job type a worker process executes at once.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
+  // How long a stopping worker (SIGTERM) lets running handlers finish before failing their runs.
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  // job_runs_cleanup: finished runs older than this many days are deleted; failed runs are kept longer.
+  RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  FAILED_RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -14,7 +14,12 @@ try {
   process.exit(1);
 }
 
-const worker = await startWorker({ connectionString: config.DATABASE_URL, concurrency: config.WORKER_CONCURRENCY });
+const worker = await startWorker({
+  connectionString: config.DATABASE_URL,
+  concurrency: config.WORKER_CONCURRENCY,
+  shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
+  outbox: { smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM },
+});
 
 let stopping = false;
 async function stop(signal: string) {

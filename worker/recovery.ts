@@ -5,6 +5,7 @@
 // still queued and will run.
 import { getPool } from "@/lib/db/pool";
 import { HEARTBEAT_SECONDS } from "@/lib/jobs/queue";
+import { enqueueRunNotifications } from "@/lib/notify/outbox";
 
 export const STALE_AFTER_SECONDS = HEARTBEAT_SECONDS * 3;
 
@@ -24,5 +25,7 @@ export async function recoverStaleRuns(): Promise<string[]> {
       RETURNING run.id`,
     [RESTART_MESSAGE, STALE_AFTER_SECONDS],
   );
+  // The run ended (failed): whoever asked to be notified, or the server owner, hears about it.
+  for (const row of rows) await enqueueRunNotifications(row.id);
   return rows.map((row) => row.id);
 }

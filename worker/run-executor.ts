@@ -2,40 +2,52 @@
 // The job_runs row is the source of truth; pg-boss only delivers the work.
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getJobType, type JobType } from "@/lib/jobs/catalog";
+import { getJobType } from "@/lib/jobs/catalog";
 import type { JobContext } from "@/lib/jobs/handler";
 import { ProgressCoalescer } from "@/lib/jobs/progress";
-import { handlers } from "./handlers";
+import { enqueueRunNotifications } from "@/lib/notify/outbox";
+import { resolveHandler } from "./handlers";
 import { log } from "./logger";
 
 export interface ExecuteOptions {
-  /** pg-boss's signal for this job: aborts when the worker stops. */
+  /** Aborts when the worker's shutdown grace period runs out. */
   shutdownSignal?: AbortSignal;
-  /** How often the executor looks for a cancel request made by any web process. */
+  /** How often the executor looks for a cancel request made through any web process. */
   cancelPollMs?: number;
   progressIntervalMs?: number;
 }
 
-export async function executeRun(runId: string, options: ExecuteOptions = {}): Promise<void> {
+export type RunOutcome = "completed" | "failed" | "cancelled" | "skipped";
+
+/** A lane job whose run failed must fail in pg-boss too: that is what pauses the project's lane. */
+export class LaneRunFailed extends Error {
+  constructor(runId: string, message: string) {
+    super(`run ${runId} failed: ${message}`);
+    this.name = "LaneRunFailed";
+  }
+}
+
+export async function executeRun(runId: string, options: ExecuteOptions = {}): Promise<RunOutcome> {
   // Claim the run; a run cancelled while it was queued is no longer pending and is left alone.
-  const claimed = await prisma.jobRun.updateManyAndReturn({
+  const [run] = await prisma.jobRun.updateManyAndReturn({
     where: { id: runId, status: "pending" },
     data: { status: "running", startedAt: new Date() },
   });
-  const run = claimed[0];
   if (!run) {
     log("info", "run skipped: no longer pending", { runId });
-    return;
+    return "skipped";
   }
   const definition = getJobType(run.type);
-  if (!definition) {
-    await finish(runId, { status: "failed", errorMessage: `Unknown job type "${run.type}"` });
-    return;
+  const handler = definition && resolveHandler(run.type);
+  if (!definition || !handler) {
+    await finish(runId, { status: "failed", errorMessage: `No handler for job type "${run.type}" in this worker` });
+    return "failed";
   }
 
   const abort = new AbortController();
   let cancelled = false;
-  const onShutdown = () => abort.abort(new Error("Worker is shutting down"));
+  const onShutdown = () => abort.abort(new Error("Worker shut down before the run finished (shutdown grace period ran out)"));
+  if (options.shutdownSignal?.aborted) onShutdown();
   options.shutdownSignal?.addEventListener("abort", onShutdown, { once: true });
   const cancelWatch = setInterval(() => {
     void prisma.jobRun
@@ -47,7 +59,7 @@ export async function executeRun(runId: string, options: ExecuteOptions = {}): P
         }
       })
       .catch(() => undefined);
-  }, options.cancelPollMs ?? 1000);
+  }, options.cancelPollMs ?? 500);
 
   const progress = new ProgressCoalescer(
     { processed: 0, total: null, message: null },
@@ -70,29 +82,25 @@ export async function executeRun(runId: string, options: ExecuteOptions = {}): P
   };
 
   log("info", "run started", { runId, type: run.type, projectId: run.projectId ?? "-" });
+  let outcome: RunOutcome;
   try {
     const params = definition.paramsSchema.parse(run.params);
-    const load = handlers[run.type as JobType];
-    const { default: handler } = await load();
-    const result = await (handler as (params: unknown, context: JobContext) => Promise<unknown>)(params, context);
+    const result = await handler(params, context);
     await progress.flush();
-    if (cancelled) {
-      await finish(runId, { status: "cancelled", result: toJson(result) });
-    } else {
-      await finish(runId, { status: "completed", result: toJson(result) });
-    }
+    // A cancel request that arrived after the handler's last check still ends the run cancelled.
+    outcome = await finish(runId, { status: "completed", result: toJson(result) });
   } catch (error) {
     await progress.flush();
     const failure = error instanceof Error ? error : new Error(String(error));
-    if (cancelled) {
-      await finish(runId, { status: "cancelled" });
-    } else {
-      await finish(runId, { status: "failed", errorMessage: failure.message || failure.name, errorStack: failure.stack ?? null });
-    }
+    outcome = cancelled
+      ? await finish(runId, { status: "cancelled" })
+      : await finish(runId, { status: "failed", errorMessage: failure.message || failure.name, errorStack: failure.stack ?? null });
   } finally {
     clearInterval(cancelWatch);
     options.shutdownSignal?.removeEventListener("abort", onShutdown);
   }
+  if (outcome === "failed" && definition.ordering === "lane") throw new LaneRunFailed(runId, "see the run's error");
+  return outcome;
 }
 
 interface Outcome {
@@ -102,19 +110,34 @@ interface Outcome {
   errorStack?: string | null;
 }
 
-async function finish(runId: string, outcome: Outcome): Promise<void> {
-  await prisma.jobRun.updateMany({
-    where: { id: runId, status: "running" },
-    data: {
-      status: outcome.status,
-      finishedAt: new Date(),
-      ...(outcome.result !== undefined ? { result: outcome.result } : {}),
-      ...(outcome.errorMessage !== undefined ? { errorMessage: outcome.errorMessage.slice(0, 2000) } : {}),
-      ...(outcome.errorStack !== undefined ? { errorStack: outcome.errorStack } : {}),
-    },
+// Ends the run and queues its notification emails in the same transaction. A completed run whose
+// cancel was requested ends `cancelled` (a handler that ignores isCancelled still ends cancelled).
+async function finish(runId: string, outcome: Outcome): Promise<RunOutcome> {
+  const status = await prisma.$transaction(async (tx) => {
+    const current = await tx.jobRun.findUnique({ where: { id: runId }, select: { status: true, cancelRequestedAt: true } });
+    if (current?.status !== "running") return null;
+    const status = outcome.status === "completed" && current.cancelRequestedAt ? "cancelled" : outcome.status;
+    await tx.jobRun.update({
+      where: { id: runId },
+      data: {
+        status,
+        finishedAt: new Date(),
+        ...(outcome.result !== undefined ? { result: outcome.result } : {}),
+        ...(outcome.errorMessage !== undefined ? { errorMessage: outcome.errorMessage.slice(0, 2000) } : {}),
+        ...(outcome.errorStack !== undefined ? { errorStack: outcome.errorStack } : {}),
+      },
+    });
+    await enqueueRunNotifications(runId, tx);
+    return status;
   });
-  const fields = { runId, status: outcome.status, ...(outcome.errorMessage ? { error: outcome.errorMessage } : {}) };
-  log(outcome.status === "failed" ? "warn" : "info", "run finished", fields);
+  if (status === null) {
+    // Someone else ended it first (e.g. stale-run recovery); leave their verdict.
+    log("warn", "run was no longer running when it finished", { runId });
+    return "skipped";
+  }
+  const fields = { runId, status, ...(outcome.errorMessage ? { error: outcome.errorMessage } : {}) };
+  log(status === "failed" ? "warn" : "info", "run finished", fields);
+  return status;
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
@@ -124,12 +147,19 @@ function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull 
 
 export const SHUTDOWN_MESSAGE = "Worker stopped during execution";
 
-// Called after a worker's shutdown grace period: its runs that are still running cannot finish.
+// Called after a worker's shutdown: its runs that are still running cannot finish.
 export async function failRunsHeldAtShutdown(runIds: string[]): Promise<number> {
-  if (runIds.length === 0) return 0;
-  const { count } = await prisma.jobRun.updateMany({
-    where: { id: { in: runIds }, status: "running" },
-    data: { status: "failed", finishedAt: new Date(), errorMessage: SHUTDOWN_MESSAGE },
-  });
+  let count = 0;
+  for (const runId of runIds) {
+    const ended = await prisma.$transaction(async (tx) => {
+      const { count: updated } = await tx.jobRun.updateMany({
+        where: { id: runId, status: "running" },
+        data: { status: "failed", finishedAt: new Date(), errorMessage: SHUTDOWN_MESSAGE },
+      });
+      if (updated) await enqueueRunNotifications(runId, tx);
+      return updated;
+    });
+    count += ended;
+  }
   return count;
 }

@@ -1,9 +1,12 @@
-// A worker: pg-boss handlers for every job type in the catalog, plus the stale-run sweep.
-// worker/index.ts runs one as a process; integration tests start one in-process against the test
-// database. Several may run against one database; nothing here is shared through memory.
+// A worker: pg-boss handlers for every job type, schedule occurrences, the email outbox and the
+// stale-run sweep. worker/index.ts runs one as a process; integration tests start them in-process.
+// Several may run against one database; nothing here is shared through memory.
 import type { PgBoss } from "pg-boss";
-import { catalog, queueName } from "@/lib/jobs/catalog";
-import { createBoss, ensureQueues } from "@/lib/jobs/queue";
+import { AppError } from "@/lib/api/errors";
+import { createBoss, ensureQueues, queueNames } from "@/lib/jobs/queue";
+import { OCCURRENCE_QUEUE, recordSkip, registerSystemSchedules, type Occurrence } from "@/lib/jobs/schedules";
+import { triggerJob } from "@/lib/jobs/service";
+import { createOutboxSender, type OutboxOptions } from "./outbox-sender";
 import { executeRun, failRunsHeldAtShutdown } from "./run-executor";
 import { log } from "./logger";
 import { recoverStaleRuns } from "./recovery";
@@ -11,60 +14,94 @@ import { recoverStaleRuns } from "./recovery";
 export interface WorkerOptions {
   connectionString: string;
   concurrency: number;
-  /** How long running handlers get to finish when the worker stops. */
+  /** How long running handlers get to finish when the worker stops (SIGTERM). */
   shutdownGraceMs?: number;
   sweepIntervalMs?: number;
+  outbox: OutboxOptions & { intervalMs?: number };
+  pollingIntervalSeconds?: number;
 }
 
 export interface RunningWorker {
   boss: PgBoss;
+  /** Sends due emails now instead of at the next tick. */
+  flushOutbox: () => Promise<number>;
   stop: () => Promise<void>;
 }
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
-  // Runs this worker is executing right now; whatever is left when shutdown times out is failed.
+  // Runs this worker is executing right now; whatever is left when shutdown ends is failed.
   const inFlight = new Set<string>();
+  const shutdown = new AbortController();
   const boss = createBoss("worker", options.connectionString);
   boss.on("error", (error) => log("error", "pg-boss error", { error: error.message }));
   await boss.start();
   await ensureQueues(boss);
+  await registerSystemSchedules(boss);
+
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, task: () => Promise<unknown>, name: string) => {
+    const run = () =>
+      void task().catch((error: unknown) => log("error", `${name} failed`, { error: error instanceof Error ? error.message : String(error) }));
+    run();
+    timers.push(setInterval(run, ms));
+  };
 
   // Runs left `running` by a worker that died are failed now, and checked again periodically.
-  const sweep = async () => {
-    const recovered = await recoverStaleRuns().catch((error: unknown) => {
-      log("error", "stale-run sweep failed", { error: error instanceof Error ? error.message : String(error) });
-      return [];
-    });
-    if (recovered.length > 0) log("warn", "failed runs left running by a stopped worker", { count: recovered.length });
-  };
-  await sweep();
-  const sweepTimer = setInterval(() => void sweep(), options.sweepIntervalMs ?? 15_000);
+  every(
+    options.sweepIntervalMs ?? 15_000,
+    async () => {
+      const recovered = await recoverStaleRuns();
+      if (recovered.length > 0) log("warn", "failed runs left running by a stopped worker", { count: recovered.length });
+    },
+    "stale-run sweep",
+  );
 
-  for (const definition of Object.values(catalog)) {
-    await boss.work<{ runId: string }>(
-      queueName(definition.type),
-      { localConcurrency: options.concurrency, batchSize: 1, pollingIntervalSeconds: 0.5 },
-      async ([job]) => {
-        if (!job) return;
-        inFlight.add(job.data.runId);
-        try {
-          await executeRun(job.data.runId, { shutdownSignal: job.signal });
-        } finally {
-          inFlight.delete(job.data.runId);
-        }
-      },
-    );
+  const outbox = createOutboxSender(options.outbox);
+  const flushOutbox = async () => {
+    let sent = 0;
+    for (let batch = await outbox.sendDue(); batch > 0; batch = await outbox.sendDue()) sent += batch;
+    return sent;
+  };
+  every(options.outbox.intervalMs ?? 2000, flushOutbox, "outbox");
+
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
+  for (const queue of queueNames()) {
+    await boss.work<{ runId: string }>(queue, { ...polling, localConcurrency: options.concurrency }, async ([job]) => {
+      if (!job) return;
+      inFlight.add(job.data.runId);
+      try {
+        await executeRun(job.data.runId, { shutdownSignal: shutdown.signal });
+      } finally {
+        inFlight.delete(job.data.runId);
+      }
+    });
   }
-  log("info", "worker ready", { jobTypes: Object.keys(catalog).length, concurrency: options.concurrency });
+  await boss.work<Occurrence>(OCCURRENCE_QUEUE, polling, async ([job]) => {
+    if (!job) return;
+    try {
+      await triggerJob({ type: job.data.type, projectId: job.data.projectId, source: { kind: "schedule" } }, boss);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "job_already_running") throw error;
+      // The previous run is still going: this occurrence is skipped, and the skip recorded.
+      await recordSkip(job.data, (error.details?.existingRunId as string | null) ?? null);
+      log("info", "schedule occurrence skipped: a run is still active", { type: job.data.type, projectId: job.data.projectId ?? "-" });
+    }
+  });
+  log("info", "worker ready", { queues: queueNames().length, concurrency: options.concurrency });
 
   return {
     boss,
+    flushOutbox,
     async stop() {
-      clearInterval(sweepTimer);
-      // Stop taking work and give running handlers time to finish.
-      await boss.stop({ graceful: true, timeout: options.shutdownGraceMs ?? 15_000, close: true });
+      for (const timer of timers) clearInterval(timer);
+      // Stop taking work, let running handlers finish within the grace period, then abort them.
+      const grace = options.shutdownGraceMs ?? 30_000;
+      const graceTimer = setTimeout(() => shutdown.abort(), grace);
+      await boss.stop({ graceful: true, timeout: grace + 10_000, close: true });
+      clearTimeout(graceTimer);
       const failed = await failRunsHeldAtShutdown([...inFlight]);
       if (failed > 0) log("warn", "runs failed at shutdown", { count: failed });
+      outbox.close();
     },
   };
 }

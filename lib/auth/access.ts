@@ -3,6 +3,7 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import type { Role } from "@/lib/generated/prisma/client";
+import { getRunForTeams } from "@/lib/jobs/runs";
 
 export const jobRoles: Role[] = ["owner", "admin"];
 
@@ -49,4 +50,13 @@ export async function projectsForUser(userId: string) {
     orderBy: [{ name: "asc" }],
     select: { id: true, slug: true, name: true, teamId: true },
   });
+}
+
+/** A run of a project the user may use jobs in: 404 for strangers and system runs, 403 for members. */
+export async function requireRunAccess(userId: string, runId: string) {
+  // A malformed id cannot name any run: answer like an unknown one.
+  if (!UUID.test(runId)) throw new AppError("not_found", "Run not found");
+  const run = await getRunForTeams(runId, await teamIdsOfUser(userId));
+  await requireJobAccess(userId, run.projectId!);
+  return run;
 }

@@ -29,3 +29,9 @@ export async function withTransaction<T>(work: (client: pg.PoolClient) => Promis
     client.release();
   }
 }
+
+// pg-boss runs its statements on our transaction's connection through this adapter, so a job is
+// created, retried or updated in the same transaction as our own rows.
+export function bossDb(client: pg.PoolClient) {
+  return { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
+}

@@ -15,6 +15,8 @@ export interface JobTypeDefinition<Params extends z.ZodType = z.ZodType> {
   schedule: string | null;
   description: string;
   paramsSchema: Params;
+  /** Lane types only: each project may run it on an interval of 5, 15 or 30 minutes. */
+  projectSchedule?: boolean;
 }
 
 export const catalog = {
@@ -37,26 +39,54 @@ export const catalog = {
       })
       .strict(),
   },
+  job_runs_cleanup: {
+    type: "job_runs_cleanup",
+    label: "Job Runs Cleanup",
+    scope: "system",
+    ordering: "independent",
+    schedule: "15 3 * * *",
+    description:
+      "Deletes finished runs older than the retention (RUN_RETENTION_DAYS, default 30; failed runs FAILED_RUN_RETENTION_DAYS, default 90), in batches.",
+    paramsSchema: z.object({}).strict(),
+  },
 } as const satisfies Record<string, JobTypeDefinition>;
 
 export type JobType = keyof typeof catalog;
 export type JobParams<T extends JobType> = z.output<(typeof catalog)[T]["paramsSchema"]>;
 
-export const jobTypes = Object.keys(catalog) as JobType[];
+// Job types added at run time. Integration tests register types of their own (a lane type, a
+// handler that ignores cancellation…) to prove the engine's guarantees without product handlers.
+const registered = new Map<string, JobTypeDefinition>();
+
+export function registerJobType(definition: JobTypeDefinition): void {
+  if (Object.hasOwn(catalog, definition.type)) throw new Error(`${definition.type} is already in the catalog`);
+  registered.set(definition.type, definition);
+}
 
 export function isJobType(value: string): value is JobType {
   return Object.hasOwn(catalog, value);
 }
 
 export function getJobType(type: string): JobTypeDefinition | undefined {
-  return isJobType(type) ? catalog[type] : undefined;
+  return isJobType(type) ? catalog[type] : registered.get(type);
+}
+
+export function allJobTypes(): JobTypeDefinition[] {
+  return [...Object.values(catalog), ...registered.values()];
 }
 
 export function projectJobTypes(): JobTypeDefinition[] {
-  return Object.values(catalog).filter((definition) => definition.scope === "project");
+  return allJobTypes().filter((definition) => definition.scope === "project");
 }
 
-// Every job type has a pg-boss queue of the same name.
+export function systemJobTypes(): JobTypeDefinition[] {
+  return allJobTypes().filter((definition) => definition.scope === "system");
+}
+
+// All lane types share one queue: pg-boss's key_strict_fifo orders jobs per key within a queue,
+// and a project's lane must keep its order across job types.
+export const LANE_QUEUE = "lane";
+
 export function queueName(type: string): string {
-  return type;
+  return getJobType(type)?.ordering === "lane" ? LANE_QUEUE : type;
 }

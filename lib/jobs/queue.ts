@@ -1,7 +1,7 @@
 // pg-boss setup shared by web, worker and scripts: one instance per process and the queue
 // definitions for every catalog type.
 import { PgBoss, type ConstructorOptions } from "pg-boss";
-import { catalog, queueName, type JobTypeDefinition } from "@/lib/jobs/catalog";
+import { allJobTypes, LANE_QUEUE, queueName } from "@/lib/jobs/catalog";
 import { env } from "@/lib/env";
 
 export type BossRole = "web" | "worker" | "admin";
@@ -14,6 +14,9 @@ export function createBoss(role: BossRole, connectionString: string = env.DATABA
     supervise: role === "worker",
     schedule: role === "worker",
     max: role === "worker" ? 10 : 4,
+    // Workers LISTEN for new jobs on notify-enabled queues, so a trigger starts within
+    // milliseconds; polling stays as the fallback (pollingIntervalSeconds in worker/worker.ts).
+    useListenNotify: role === "worker",
   };
   return new PgBoss(options);
 }
@@ -41,10 +44,15 @@ export async function stopSenderBoss(): Promise<void> {
 }
 
 // Jobs never retry by themselves (semantics 5): a failed run waits for a person to retry it.
-export function queueOptionsFor(definition: JobTypeDefinition) {
+function queueOptions(lane: boolean) {
   return {
-    policy: definition.ordering === "lane" ? ("key_strict_fifo" as const) : ("standard" as const),
+    // key_strict_fifo keyed by project: one lane job at a time per project, in trigger order, and a
+    // failed job holds back the project's later jobs until it is retried or deleted (semantics 8).
+    policy: lane ? ("key_strict_fifo" as const) : ("standard" as const),
     retryLimit: 0,
+    notify: true,
+    // A failed lane job is what keeps its lane paused, so lane jobs are kept much longer.
+    deleteAfterSeconds: lane ? 60 * 60 * 24 * 90 : 60 * 60 * 24 * 7,
     // Long syncs are legitimate (the seeds mention hours); the run row, not pg-boss's expiry,
     // is the source of truth for how a run ended.
     expireInSeconds: 60 * 60 * 23,
@@ -56,11 +64,14 @@ export function queueOptionsFor(definition: JobTypeDefinition) {
 
 export const HEARTBEAT_SECONDS = 10;
 
+export function queueNames(): string[] {
+  return [...new Set(allJobTypes().map((definition) => queueName(definition.type)))];
+}
+
 // Creates missing queues and brings existing ones up to date with the catalog.
 export async function ensureQueues(boss: PgBoss): Promise<void> {
-  for (const definition of Object.values(catalog)) {
-    const name = queueName(definition.type);
-    const { policy, ...options } = queueOptionsFor(definition);
+  for (const name of queueNames()) {
+    const { policy, ...options } = queueOptions(name === LANE_QUEUE);
     if (await boss.getQueue(name)) await boss.updateQueue(name, options);
     else await boss.createQueue(name, { policy, ...options });
   }

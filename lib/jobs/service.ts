@@ -1,11 +1,11 @@
 // The job service: the one way runs are created (PRODUCT.md "Job semantics" 1-4).
 import { randomUUID } from "node:crypto";
-import type pg from "pg";
 import { AppError, invalid } from "@/lib/api/errors";
 import { getJobType, queueName } from "@/lib/jobs/catalog";
 import { getSenderBoss } from "@/lib/jobs/queue";
 import { getRun, type RunRecord } from "@/lib/jobs/runs";
-import { withTransaction } from "@/lib/db/pool";
+import { bossDb, withTransaction } from "@/lib/db/pool";
+import { isPausingRun, retryLane } from "@/lib/jobs/lanes";
 import { prisma } from "@/lib/db";
 import type { PgBoss } from "pg-boss";
 
@@ -62,7 +62,8 @@ export async function triggerJob(request: TriggerRequest, boss?: PgBoss): Promis
       );
       const sent = await sender.send(queueName(definition.type), { runId }, {
         id: jobId,
-        db: queryAdapter(client),
+        db: bossDb(client),
+        // The lane key: key_strict_fifo orders and pauses each project's lane separately.
         ...(definition.ordering === "lane" && request.projectId ? { singletonKey: request.projectId } : {}),
       });
       if (sent === null) throw new Error(`pg-boss refused the job for run ${runId}`);
@@ -74,11 +75,6 @@ export async function triggerJob(request: TriggerRequest, boss?: PgBoss): Promis
   const run = await getRun(runId);
   if (!run) throw new Error(`run ${runId} vanished after it was created`);
   return run;
-}
-
-// pg-boss runs its insert on our transaction's connection through this adapter.
-function queryAdapter(client: pg.PoolClient) {
-  return { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
@@ -93,5 +89,25 @@ async function alreadyRunning(type: string, projectId: string | null): Promise<A
   });
   return new AppError("job_already_running", `A ${type} run is already pending or running`, {
     details: { existingRunId: existing?.id ?? null },
+  });
+}
+
+/**
+ * Retries a failed or cancelled run as a new run linked to it (semantics 5). A lane run that is
+ * pausing its lane is retried in place, first in the lane; any other run goes to the back.
+ */
+export async function retryRun(runId: string, userId: string | null): Promise<RunRecord> {
+  const run = await getRun(runId);
+  if (!run) throw new AppError("not_found", "Run not found");
+  if (run.status !== "failed" && run.status !== "cancelled") {
+    throw new AppError("conflict", `Only failed or cancelled runs can be retried; this one is ${run.status}`, { details: { status: run.status } });
+  }
+  if (run.projectId && (await isPausingRun(run))) return retryLane(run.projectId, userId);
+  return triggerJob({
+    type: run.type,
+    projectId: run.projectId,
+    params: run.params,
+    notify: run.notify,
+    source: { kind: "retry", userId, retryOfId: run.id },
   });
 }

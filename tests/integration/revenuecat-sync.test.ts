@@ -8,7 +8,8 @@ import { stopSenderBoss } from "@/lib/jobs/queue";
 import { triggerJob } from "@/lib/jobs/service";
 import { generateCustomers } from "@/sandbox/revenuecat/data";
 import { startRevenueCatSandbox, type RevenueCatSandbox } from "@/sandbox/revenuecat/server";
-import { startWorker, type RunningWorker } from "@/worker/worker";
+import type { RunningWorker } from "@/worker/worker";
+import { startTestWorker } from "../helpers/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
 
 const account = { projectId: "proj_it", apiKey: "sk_it_key", customerCount: 60, seed: 7 };
@@ -18,7 +19,7 @@ let worker: RunningWorker;
 beforeAll(async () => {
   sandbox = await startRevenueCatSandbox({ projects: [account], delayMs: 5 });
   process.env.REVENUECAT_API_URL = sandbox.url;
-  worker = await startWorker({ connectionString: process.env.DATABASE_URL!, concurrency: 2, sweepIntervalMs: 60_000 });
+  worker = await startTestWorker();
 });
 
 afterAll(async () => {
@@ -135,7 +136,7 @@ describe("revenuecat_sync", () => {
       expect(await prisma.jobRun.count()).toBe(runsBefore);
     } finally {
       await worker.stop();
-      worker = await startWorker({ connectionString: process.env.DATABASE_URL!, concurrency: 2, sweepIntervalMs: 60_000 });
+      worker = await startTestWorker();
     }
   });
 
