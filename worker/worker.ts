@@ -3,6 +3,7 @@
 // Several may run against one database; nothing here is shared through memory.
 import type { PgBoss } from "pg-boss";
 import { AppError } from "@/lib/api/errors";
+import { LANE_QUEUE } from "@/lib/jobs/catalog";
 import { createBoss, ensureQueues, queueNames } from "@/lib/jobs/queue";
 import { OCCURRENCE_QUEUE, recordSkip, registerSystemSchedules, type Occurrence } from "@/lib/jobs/schedules";
 import { triggerJob } from "@/lib/jobs/service";
@@ -65,8 +66,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   every(options.outbox.intervalMs ?? 2000, flushOutbox, "outbox");
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
+  // A lane job becomes fetchable when the one before it finishes, which sends no NOTIFY: the lane
+  // queue polls at its normal interval instead of pg-boss's 30-second backstop for notify queues.
+  const lanePollSeconds = Math.min(polling.pollingIntervalSeconds, 1);
+  const lanePolling = { ...polling, pollingIntervalSeconds: lanePollSeconds, notifyPollingIntervalSeconds: lanePollSeconds };
   for (const queue of queueNames()) {
-    await boss.work<{ runId: string }>(queue, { ...polling, localConcurrency: options.concurrency }, async ([job]) => {
+    const queuePolling = queue === LANE_QUEUE ? lanePolling : polling;
+    await boss.work<{ runId: string }>(queue, { ...queuePolling, localConcurrency: options.concurrency }, async ([job]) => {
       if (!job) return;
       inFlight.add(job.data.runId);
       try {
