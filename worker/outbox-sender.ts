@@ -45,8 +45,9 @@ export function createOutboxSender(options: OutboxOptions) {
     );
     for (const row of rows) {
       if (!transport) {
-        log("info", "email (SMTP_URL not set, kept in the outbox)", { to: row.recipient, subject: row.subject });
-        log("info", row.text_body.trimEnd());
+        // Warn level: an email nobody will receive is worth seeing even in a quiet log.
+        log("warn", "email not sent: SMTP_URL is not set; kept in the outbox", { to: row.recipient, subject: row.subject });
+        log("warn", row.text_body.trimEnd());
         await pool.query(`UPDATE notifications SET status = 'held' WHERE id = $1`, [row.id]);
         continue;
       }

@@ -16,7 +16,8 @@ export interface Occurrence {
   projectId: string | null;
 }
 
-const scheduleKey = (occurrence: Occurrence) => (occurrence.projectId ? `${occurrence.type}:${occurrence.projectId}` : occurrence.type);
+// pg-boss keys allow letters, digits, _ - . and /.
+const scheduleKey = (occurrence: Occurrence) => (occurrence.projectId ? `${occurrence.type}/${occurrence.projectId}` : occurrence.type);
 
 export function intervalCron(minutes: ProjectInterval): string {
   return `*/${minutes} * * * *`;

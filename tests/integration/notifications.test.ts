@@ -1,0 +1,134 @@
+// Notifications (semantics 11): an outbox written when runs end, sent by the worker over real SMTP
+// to an in-process smtp-server; delivery retried while the mail server is down.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma, disconnectPrisma } from "@/lib/db";
+import { closePool } from "@/lib/db/pool";
+import { cancelRun } from "@/lib/jobs/cancel";
+import { stopSenderBoss } from "@/lib/jobs/queue";
+import { triggerJob } from "@/lib/jobs/service";
+import { createOutboxSender } from "@/worker/outbox-sender";
+import type { RunningWorker } from "@/worker/worker";
+import { createProject, createUser, waitFor } from "../helpers/fixtures";
+import { startSmtpServer } from "../helpers/smtp";
+import { setUpTestJobTypes } from "../helpers/test-job-types";
+import { startTestWorker } from "../helpers/worker";
+
+const ALERTS = "owner@server.test";
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let worker: RunningWorker | undefined;
+let project: { id: string; slug: string; name: string };
+let user: { id: string; email: string };
+
+beforeAll(async () => {
+  // Read by the env module on first use, which comes next.
+  process.env.SYSTEM_JOBS_ALERT_EMAIL = ALERTS;
+  process.env.APP_URL = "https://taskdeck.example.com";
+  await setUpTestJobTypes();
+  smtp = await startSmtpServer();
+  const created = await createProject();
+  project = created.project;
+  user = await createUser("admin", created.team.id);
+  worker = await startTestWorker({ outbox: { smtpUrl: smtp.url, from: "Taskdeck <taskdeck@test.local>", intervalMs: 200, retryBaseMs: 300 } });
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await smtp?.close();
+  await stopSenderBoss();
+  await disconnectPrisma();
+  await closePool();
+});
+
+const trigger = (type: string, notify: boolean) => triggerJob({ type, projectId: project.id, notify, source: { kind: "user", userId: user.id } });
+const mailFor = (runId: string) => waitFor(async () => smtp.received.find((mail) => mail.text.includes(runId)), (mail) => mail !== undefined, 30_000);
+
+describe("run notifications", () => {
+  it("email the person who triggered with notify when the run completes", async () => {
+    const run = await trigger("test_stubborn", true);
+    const mail = (await mailFor(run.id))!;
+    expect(mail.to).toBe(user.email);
+    expect(mail.subject).toBe(`Test Stubborn for ${project.name} completed`);
+    expect(mail.text).toContain("Status: completed");
+    expect(mail.text).toMatch(/Duration: \d+ s/);
+    expect(mail.text).toContain("Progress: 1 of 2 processed: not listening");
+    expect(mail.text).toContain(`https://taskdeck.example.com/projects/${project.slug}/tasks?run=${run.id}`);
+    expect(mail.html).toContain("<table");
+    expect(mail.html).toContain(`href="https://taskdeck.example.com/projects/${project.slug}/tasks?run=${run.id}"`);
+  });
+
+  it("include the error of a failed run, and say so for a cancelled one", async () => {
+    const failed = await trigger("test_fail", true);
+    const failedMail = (await mailFor(failed.id))!;
+    expect(failedMail.subject).toBe(`Test Fail for ${project.name} failed`);
+    expect(failedMail.text).toContain("Error: boom: the test handler failed");
+
+    const slow = await trigger("test_slow", true);
+    await waitFor(() => prisma.jobRun.findUniqueOrThrow({ where: { id: slow.id } }), (run) => run.status === "running");
+    await cancelRun(slow.id);
+    const cancelledMail = (await mailFor(slow.id))!;
+    expect(cancelledMail.subject).toBe(`Test Slow for ${project.name} was cancelled`);
+    expect(cancelledMail.text).toContain("Status: cancelled");
+  });
+
+  it("send nothing for runs without notify", async () => {
+    const run = await trigger("test_stubborn", false);
+    await waitFor(() => prisma.jobRun.findUniqueOrThrow({ where: { id: run.id } }), (current) => current.status === "completed");
+    await worker!.flushOutbox();
+    expect(await prisma.notification.count({ where: { runId: run.id } })).toBe(0);
+    expect(smtp.received.some((mail) => mail.text.includes(run.id))).toBe(false);
+  });
+
+  it("alert SYSTEM_JOBS_ALERT_EMAIL about every system run that completes", async () => {
+    const run = await triggerJob({ type: "job_runs_cleanup", projectId: null, source: { kind: "admin_cli" } });
+    const mail = (await mailFor(run.id))!;
+    expect(mail.to).toBe(ALERTS);
+    expect(mail.subject).toBe("Job Runs Cleanup (system job) completed");
+    expect(mail.text).toContain("taskdeck admin system-jobs runs");
+  });
+});
+
+describe("delivery", () => {
+  it("retries with backoff while SMTP is down, records attempts and the error, and never fails the job", async () => {
+    await smtp.close();
+    const run = await trigger("test_stubborn", true);
+    const done = await waitFor(() => prisma.jobRun.findUniqueOrThrow({ where: { id: run.id } }), (current) => current.status !== "pending" && current.status !== "running");
+    expect(done.status).toBe("completed");
+
+    const failing = await waitFor(() => prisma.notification.findFirstOrThrow({ where: { runId: run.id } }), (row) => row.attempts >= 2, 30_000);
+    expect(failing.status).toBe("pending");
+    expect(failing.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(failing.sentAt).toBeNull();
+
+    // The mail server comes back on the same address: the next attempt delivers it.
+    smtp = await startSmtpServer(smtp.port);
+    await mailFor(run.id);
+    const sent = await waitFor(() => prisma.notification.findFirstOrThrow({ where: { runId: run.id } }), (row) => row.status === "sent");
+    expect(sent.attempts).toBeGreaterThanOrEqual(3);
+    expect(sent.sentAt).toBeInstanceOf(Date);
+  });
+
+  it("keeps emails in the outbox as held, and logs them, when SMTP_URL is not set", async () => {
+    // Only a sender without SMTP may see this row.
+    await worker?.stop();
+    worker = undefined;
+    const row = await prisma.notification.create({
+      data: { recipient: "someone@test.local", subject: "Held mail", textBody: "Body of the held mail", htmlBody: "<p>Body</p>" },
+    });
+    const sender = createOutboxSender({ from: "Taskdeck <taskdeck@test.local>" });
+    const lines: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => void lines.push(line);
+    try {
+      expect(await sender.sendDue()).toBe(1);
+    } finally {
+      console.error = original;
+    }
+    const after = await prisma.notification.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after.status).toBe("held");
+    expect(after.sentAt).toBeNull();
+    expect(lines.join("\n")).toContain("Held mail");
+    expect(lines.join("\n")).toContain("Body of the held mail");
+    // Held emails are not picked up again.
+    expect(await sender.sendDue()).toBe(0);
+  });
+});
