@@ -7,7 +7,7 @@ import { demo, seedDemo } from "@/prisma/seed";
 import { startRevenueCatSandbox, demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 import { ensureBuild } from "@/scripts/lib/build";
 import { startProcess, waitForExit, waitForHttp, webArgs, workerArgs } from "@/scripts/lib/processes";
-import { createTestDatabase, freePort } from "@/tests/setup/test-database";
+import { createThrowawayDatabase, freePort } from "@/scripts/lib/throwaway-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
 }
 
 async function startStack(project: TestProject, cleanups: Array<() => Promise<unknown>>) {
-  const database = await createTestDatabase("e2e");
+  const database = await createThrowawayDatabase("e2e");
   cleanups.push(() => database.dispose());
   const prisma = createPrisma(database.url);
   const seeded = await seedDemo(prisma);

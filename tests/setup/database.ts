@@ -1,6 +1,6 @@
 // Vitest global setup for integration tests: one fresh database for the whole run.
 import type { TestProject } from "vitest/node";
-import { createTestDatabase } from "./test-database";
+import { createThrowawayDatabase } from "@/scripts/lib/throwaway-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -9,7 +9,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const database = await createTestDatabase("it");
+  const database = await createThrowawayDatabase("it");
   project.provide("databaseUrl", database.url);
   return () => database.dispose();
 }

@@ -1,4 +1,4 @@
-// A fresh, migrated database for a test run: on TEST_DATABASE_URL's server when it is set,
+// A fresh, migrated database for a test or bench run: on TEST_DATABASE_URL's server when it is set,
 // otherwise on an embedded PostgreSQL started for the run. Dropped or removed afterwards.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -9,7 +9,7 @@ import { parseLauncherEnv } from "@/lib/env";
 import { prepareDatabase } from "@/scripts/lib/prepare-database";
 import { startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 
-export interface TestDatabase {
+export interface ThrowawayDatabase {
   url: string;
   dispose: () => Promise<void>;
 }
@@ -25,7 +25,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+export async function createThrowawayDatabase(label: string): Promise<ThrowawayDatabase> {
   const name = `taskdeck_${label}_${process.pid}_${Date.now().toString(36)}`;
   const external = parseLauncherEnv().TEST_DATABASE_URL;
   if (external) {
