@@ -79,6 +79,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         await executeRun(job.data.runId, { shutdownSignal: shutdown.signal });
       } finally {
         inFlight.delete(job.data.runId);
+        fetchAgainAfterJob(boss, queue);
       }
     });
   }
@@ -110,4 +111,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       outbox.close();
     },
   };
+}
+
+// pg-boss waits a whole poll interval after every job unless a NOTIFY arrived meanwhile, and on a
+// notify-enabled queue that interval is a 30-second backstop: a backlog left after a burst of
+// triggers would drain at one run per fetch loop per 30 s. Waking the queue's busy loops makes each
+// one fetch again as soon as its job ends; a fetch that finds nothing falls back to waiting.
+export function fetchAgainAfterJob(boss: PgBoss, queue: string): void {
+  for (const loop of boss.getWipData()) {
+    if (loop.name === queue && loop.count > 0) boss.notifyWorker(loop.id);
+  }
 }

@@ -43,6 +43,9 @@ export function registerTestJobTypes(): void {
     return { ignoredCancellation: true };
   });
 
+  // Does nothing: runs whose cost is all bookkeeping.
+  define({ type: "test_noop", label: "Test No-op" }, async () => ({ ok: true }));
+
   define({ type: "test_fail", label: "Test Fail" }, async () => {
     throw new Error("boom: the test handler failed");
   });
