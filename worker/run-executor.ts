@@ -1,11 +1,12 @@
 // Executes one run: pending → running → completed | failed | cancelled (semantics 2, 6, 7).
-// The job_runs row is the source of truth; pg-boss only delivers the work.
-import { prisma } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+// The job_runs row is the source of truth; pg-boss only delivers the work. Every transition is one
+// SQL statement on the pool (plus the outbox rows in the same transaction when the run owes
+// emails): this is the hot path that `npm run bench` measures against bare pg-boss.
+import { getPool, withTransaction, type Queryable } from "@/lib/db/pool";
 import { getJobType } from "@/lib/jobs/catalog";
 import type { JobContext } from "@/lib/jobs/handler";
 import { ProgressCoalescer } from "@/lib/jobs/progress";
-import { enqueueRunNotifications } from "@/lib/notify/outbox";
+import { enqueueRunNotifications, mayOweEmail } from "@/lib/notify/outbox";
 import { resolveHandler } from "./handlers";
 import { log } from "./logger";
 
@@ -27,20 +28,31 @@ export class LaneRunFailed extends Error {
   }
 }
 
+interface ClaimedRun {
+  type: string;
+  project_id: string | null;
+  params: unknown;
+  notify: boolean;
+}
+
 export async function executeRun(runId: string, options: ExecuteOptions = {}): Promise<RunOutcome> {
   // Claim the run; a run cancelled while it was queued is no longer pending and is left alone.
-  const [run] = await prisma.jobRun.updateManyAndReturn({
-    where: { id: runId, status: "pending" },
-    data: { status: "running", startedAt: new Date() },
-  });
+  const pool = getPool();
+  const { rows } = await pool.query<ClaimedRun>(
+    `UPDATE job_runs SET status = 'running', started_at = now() WHERE id = $1 AND status = 'pending'
+     RETURNING type, project_id, params, notify`,
+    [runId],
+  );
+  const run = rows[0];
   if (!run) {
     log("info", "run skipped: no longer pending", { runId });
     return "skipped";
   }
+  const emails = mayOweEmail(run.type, run.notify);
   const definition = getJobType(run.type);
   const handler = definition && resolveHandler(run.type);
   if (!definition || !handler) {
-    await finish(runId, { status: "failed", errorMessage: `No handler for job type "${run.type}" in this worker` });
+    await finish(runId, emails, { status: "failed", errorMessage: `No handler for job type "${run.type}" in this worker` });
     return "failed";
   }
 
@@ -50,10 +62,10 @@ export async function executeRun(runId: string, options: ExecuteOptions = {}): P
   if (options.shutdownSignal?.aborted) onShutdown();
   options.shutdownSignal?.addEventListener("abort", onShutdown, { once: true });
   const cancelWatch = setInterval(() => {
-    void prisma.jobRun
-      .findUnique({ where: { id: runId }, select: { cancelRequestedAt: true } })
-      .then((row) => {
-        if (row?.cancelRequestedAt && !cancelled) {
+    void pool
+      .query<{ cancel_requested: boolean }>(`SELECT cancel_requested_at IS NOT NULL AS cancel_requested FROM job_runs WHERE id = $1`, [runId])
+      .then(({ rows: [row] }) => {
+        if (row?.cancel_requested && !cancelled) {
           cancelled = true;
           abort.abort(new Error("Run cancelled"));
         }
@@ -64,37 +76,37 @@ export async function executeRun(runId: string, options: ExecuteOptions = {}): P
   const progress = new ProgressCoalescer(
     { processed: 0, total: null, message: null },
     async (state) => {
-      await prisma.jobRun.updateMany({
-        where: { id: runId, status: "running" },
-        data: { progressProcessed: state.processed, progressTotal: state.total, progressMessage: state.message },
-      });
+      await pool.query(
+        `UPDATE job_runs SET progress_processed = $2, progress_total = $3, progress_message = $4 WHERE id = $1 AND status = 'running'`,
+        [runId, state.processed, state.total, state.message],
+      );
     },
     options.progressIntervalMs,
   );
 
   const context: JobContext = {
     runId,
-    projectId: run.projectId,
+    projectId: run.project_id,
     progress: (update) => progress.report(update),
     isCancelled: () => cancelled,
     signal: abort.signal,
     log: (message, fields) => log("info", message, { runId, type: run.type, ...fields }),
   };
 
-  log("info", "run started", { runId, type: run.type, projectId: run.projectId ?? "-" });
+  log("info", "run started", { runId, type: run.type, projectId: run.project_id ?? "-" });
   let outcome: RunOutcome;
   try {
     const params = definition.paramsSchema.parse(run.params);
     const result = await handler(params, context);
     await progress.flush();
     // A cancel request that arrived after the handler's last check still ends the run cancelled.
-    outcome = await finish(runId, { status: "completed", result: toJson(result) });
+    outcome = await finish(runId, emails, { status: "completed", result: result ?? null });
   } catch (error) {
     await progress.flush();
     const failure = error instanceof Error ? error : new Error(String(error));
     outcome = cancelled
-      ? await finish(runId, { status: "cancelled" })
-      : await finish(runId, { status: "failed", errorMessage: failure.message || failure.name, errorStack: failure.stack ?? null });
+      ? await finish(runId, emails, { status: "cancelled" })
+      : await finish(runId, emails, { status: "failed", errorMessage: failure.message || failure.name, errorStack: failure.stack ?? null });
   } finally {
     clearInterval(cancelWatch);
     options.shutdownSignal?.removeEventListener("abort", onShutdown);
@@ -105,31 +117,27 @@ export async function executeRun(runId: string, options: ExecuteOptions = {}): P
 
 interface Outcome {
   status: "completed" | "failed" | "cancelled";
-  result?: Prisma.InputJsonValue | typeof Prisma.JsonNull;
+  result?: unknown;
   errorMessage?: string;
   errorStack?: string | null;
 }
 
-// Ends the run and queues its notification emails in the same transaction. A completed run whose
-// cancel was requested ends `cancelled` (a handler that ignores isCancelled still ends cancelled).
-async function finish(runId: string, outcome: Outcome): Promise<RunOutcome> {
-  const status = await prisma.$transaction(async (tx) => {
-    const current = await tx.jobRun.findUnique({ where: { id: runId }, select: { status: true, cancelRequestedAt: true } });
-    if (current?.status !== "running") return null;
-    const status = outcome.status === "completed" && current.cancelRequestedAt ? "cancelled" : outcome.status;
-    await tx.jobRun.update({
-      where: { id: runId },
-      data: {
-        status,
-        finishedAt: new Date(),
-        ...(outcome.result !== undefined ? { result: outcome.result } : {}),
-        ...(outcome.errorMessage !== undefined ? { errorMessage: outcome.errorMessage.slice(0, 2000) } : {}),
-        ...(outcome.errorStack !== undefined ? { errorStack: outcome.errorStack } : {}),
-      },
-    });
-    await enqueueRunNotifications(runId, tx);
-    return status;
-  });
+// Ends the run, and queues its emails in the same transaction when it may owe any. A completed run
+// whose cancel was requested ends `cancelled` (a handler that ignores isCancelled still ends cancelled).
+async function finish(runId: string, emails: boolean, outcome: Outcome): Promise<RunOutcome> {
+  const end = async (db: Queryable) => {
+    const { rows } = await db.query<{ status: RunOutcome }>(
+      `UPDATE job_runs
+          SET status = CASE WHEN $2 = 'completed' AND cancel_requested_at IS NOT NULL THEN 'cancelled' ELSE $2::"RunStatus" END,
+              finished_at = now(), result = $3, error_message = $4, error_stack = $5
+        WHERE id = $1 AND status = 'running'
+        RETURNING status::text AS status`,
+      [runId, outcome.status, outcome.result === undefined ? null : JSON.stringify(outcome.result), outcome.errorMessage?.slice(0, 2000) ?? null, outcome.errorStack ?? null],
+    );
+    if (rows[0] && emails) await enqueueRunNotifications(runId, db);
+    return rows[0]?.status ?? null;
+  };
+  const status = emails ? await withTransaction(end) : await end(getPool());
   if (status === null) {
     // Someone else ended it first (e.g. stale-run recovery); leave their verdict.
     log("warn", "run was no longer running when it finished", { runId });
@@ -140,26 +148,20 @@ async function finish(runId: string, outcome: Outcome): Promise<RunOutcome> {
   return status;
 }
 
-function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
-  if (value === undefined || value === null) return Prisma.JsonNull;
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
-}
-
 export const SHUTDOWN_MESSAGE = "Worker stopped during execution";
 
 // Called after a worker's shutdown: its runs that are still running cannot finish.
 export async function failRunsHeldAtShutdown(runIds: string[]): Promise<number> {
   let count = 0;
   for (const runId of runIds) {
-    const ended = await prisma.$transaction(async (tx) => {
-      const { count: updated } = await tx.jobRun.updateMany({
-        where: { id: runId, status: "running" },
-        data: { status: "failed", finishedAt: new Date(), errorMessage: SHUTDOWN_MESSAGE },
-      });
-      if (updated) await enqueueRunNotifications(runId, tx);
-      return updated;
+    count += await withTransaction(async (client) => {
+      const { rowCount } = await client.query(
+        `UPDATE job_runs SET status = 'failed', finished_at = now(), error_message = $2 WHERE id = $1 AND status = 'running'`,
+        [runId, SHUTDOWN_MESSAGE],
+      );
+      if (rowCount) await enqueueRunNotifications(runId, client);
+      return rowCount ?? 0;
     });
-    count += ended;
   }
   return count;
 }

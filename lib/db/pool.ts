@@ -3,6 +3,9 @@
 import pg from "pg";
 import { env } from "@/lib/env";
 
+/** The pool or one of its clients (inside a transaction): anything that can run a query. */
+export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
+
 const globalForPool = globalThis as unknown as { taskdeckPool?: pg.Pool };
 
 export function getPool(): pg.Pool {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma, disconnectPrisma } from "@/lib/db";
 import { closePool, getPool } from "@/lib/db/pool";
 import { stopSenderBoss } from "@/lib/jobs/queue";
+import { PROGRESS_WRITE_INTERVAL_MS } from "@/lib/jobs/progress";
 import { toApiRun, getRun } from "@/lib/jobs/runs";
 import { triggerJob } from "@/lib/jobs/service";
 import type { RunningWorker } from "@/worker/worker";
@@ -55,7 +56,7 @@ describe("progress", () => {
     const seconds = Math.max(rows[0]!.seconds, 0.25);
     expect(writes).toBeGreaterThanOrEqual(2);
     expect(writes).toBeLessThanOrEqual(15);
-    // At most one write per 250 ms window, plus the final flush.
-    expect(writes).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 2);
+    // At most one write per interval, plus the final flush.
+    expect(writes).toBeLessThanOrEqual(Math.ceil((seconds * 1000) / PROGRESS_WRITE_INTERVAL_MS) + 2);
   });
 });

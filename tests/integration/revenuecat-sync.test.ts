@@ -17,7 +17,8 @@ let sandbox: RevenueCatSandbox;
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  sandbox = await startRevenueCatSandbox({ projects: [account], delayMs: 5 });
+  // A delay per request makes the sync last a few seconds, long enough for several progress writes.
+  sandbox = await startRevenueCatSandbox({ projects: [account], delayMs: 25 });
   process.env.REVENUECAT_API_URL = sandbox.url;
   worker = await startTestWorker();
 });
