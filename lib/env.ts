@@ -6,7 +6,7 @@ import { z } from "zod";
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalUrl = z.preprocess(blankToUndefined, z.url().optional());
 
-const envSchema = z.object({
+export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is required (npm start sets it for the embedded database)" })
@@ -31,7 +31,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 // What the launcher (`npm start`, the test setup) reads before a database exists.
-const launcherSchema = z.object({
+export const launcherSchema = z.object({
   DATABASE_URL: z.string().optional().transform((value) => (value === "" ? undefined : value)),
   TEST_DATABASE_URL: z.string().optional().transform((value) => (value === "" ? undefined : value)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

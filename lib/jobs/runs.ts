@@ -62,6 +62,17 @@ export function toApiRun(run: RunRecord): ApiRun {
   };
 }
 
+// A run as RunRecord from plain SQL over `job_runs AS run LEFT JOIN users AS usr`, for statements
+// that return the run they write (the trigger's INSERT … RETURNING) instead of reading it again.
+// tests/integration/trigger.test.ts checks that it matches what getRun reads.
+export const RUN_RECORD_COLUMNS = `run.id, run.type, run.project_id AS "projectId", run.status::text AS status, run.params,
+  run.notify, run.trigger_kind::text AS "triggerKind", run.triggered_by_user_id AS "triggeredByUserId",
+  run.retry_of_id AS "retryOfId", run.queue_job_id AS "queueJobId", run.progress_processed AS "progressProcessed",
+  run.progress_total AS "progressTotal", run.progress_message AS "progressMessage", run.result,
+  run.error_message AS "errorMessage", run.error_stack AS "errorStack", run.cancel_requested_at AS "cancelRequestedAt",
+  run.created_at AS "createdAt", run.started_at AS "startedAt", run.finished_at AS "finishedAt",
+  CASE WHEN usr.id IS NULL THEN NULL ELSE json_build_object('name', usr.name, 'email', usr.email) END AS "triggeredByUser"`;
+
 export async function getRun(runId: string): Promise<RunRecord | null> {
   return prisma.jobRun.findUnique({ where: { id: runId }, include: runInclude });
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { AppError, invalid } from "@/lib/api/errors";
 import { getJobType, queueName } from "@/lib/jobs/catalog";
 import { getSenderBoss } from "@/lib/jobs/queue";
-import { getRun, type RunRecord } from "@/lib/jobs/runs";
+import { getRun, RUN_RECORD_COLUMNS, type RunRecord } from "@/lib/jobs/runs";
 import { bossDb, withTransaction } from "@/lib/db/pool";
 import { isPausingRun, retryLane } from "@/lib/jobs/lanes";
 import { prisma } from "@/lib/db";
@@ -43,11 +43,14 @@ export async function triggerJob(request: TriggerRequest, boss?: PgBoss): Promis
   const runId = randomUUID();
   const jobId = randomUUID();
   try {
-    // The run row and its pg-boss job commit together or not at all (semantics 3).
-    await withTransaction(async (client) => {
-      await client.query(
-        `INSERT INTO job_runs (id, type, project_id, params, notify, trigger_kind, triggered_by_user_id, retry_of_id, queue_job_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    // The run row and its pg-boss job commit together or not at all (semantics 3). The INSERT
+    // returns the run as callers need it, so the hottest write path reads nothing back.
+    return await withTransaction(async (client) => {
+      const { rows } = await client.query<RunRecord>(
+        `WITH run AS (
+           INSERT INTO job_runs (id, type, project_id, params, notify, trigger_kind, triggered_by_user_id, retry_of_id, queue_job_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *)
+         SELECT ${RUN_RECORD_COLUMNS} FROM run LEFT JOIN users AS usr ON usr.id = run.triggered_by_user_id`,
         [
           runId,
           definition.type,
@@ -67,14 +70,12 @@ export async function triggerJob(request: TriggerRequest, boss?: PgBoss): Promis
         ...(definition.ordering === "lane" && request.projectId ? { singletonKey: request.projectId } : {}),
       });
       if (sent === null) throw new Error(`pg-boss refused the job for run ${runId}`);
+      return rows[0]!;
     });
   } catch (error) {
     if (isUniqueViolation(error, ACTIVE_RUN_INDEX)) throw await alreadyRunning(definition.type, request.projectId);
     throw error;
   }
-  const run = await getRun(runId);
-  if (!run) throw new Error(`run ${runId} vanished after it was created`);
-  return run;
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

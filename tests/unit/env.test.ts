@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, envSchema, launcherSchema, parseEnv } from "@/lib/env";
 
 const base = { DATABASE_URL: "postgresql://localhost/taskdeck" };
 
@@ -25,5 +26,19 @@ describe("parseEnv", () => {
 
   it("requires DATABASE_URL", () => {
     expect(() => parseEnv({})).toThrow(/DATABASE_URL is required/);
+  });
+});
+
+describe(".env.example", () => {
+  it("lists every variable the app and the launcher read, each with a comment above it", () => {
+    const lines = readFileSync(".env.example", "utf8").split("\n");
+    const listed = new Map(lines.flatMap((line, index) => (/^[A-Z_]+=/.test(line) ? [[line.split("=")[0]!, index]] : [])));
+    const read = [...Object.keys(envSchema.shape), ...Object.keys(launcherSchema.shape)].filter((name) => name !== "NODE_ENV");
+    for (const name of new Set(read)) {
+      expect(listed.has(name), `${name} is missing from .env.example`).toBe(true);
+      // The variable's own comment, or the comment of the group it belongs to.
+      const above = lines.slice(0, listed.get(name)).reverse().find((line) => !/^[A-Z_]+=/.test(line));
+      expect(above?.startsWith("#"), `${name} has no comment above it`).toBe(true);
+    }
   });
 });
