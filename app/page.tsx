@@ -1,12 +1,12 @@
 // Home: straight to the first project's Tasks view.
 import { redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
-import { projectsForUser } from "@/lib/auth/access";
+import { userActor, visibleProjects } from "@/lib/auth/access";
 import { AppShell } from "@/components/layout/app-shell";
 
 export default async function HomePage() {
   const user = await requirePageUser("/");
-  const projects = await projectsForUser(user.id);
+  const projects = await visibleProjects(userActor(user));
   const first = projects[0];
   if (first) redirect(`/projects/${first.slug}/tasks`);
   return (

@@ -26,6 +26,8 @@ export const envSchema = z.object({
   RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   FAILED_RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Requests per minute an API key may make, unless the key sets its own limit.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,6 +51,23 @@ export type LauncherEnv = z.infer<typeof launcherSchema>;
 
 export function parseLauncherEnv(source: Record<string, string | undefined> = process.env): LauncherEnv {
   const result = launcherSchema.safeParse(source);
+  if (!result.success) throw new EnvError(result.error.issues);
+  return result.data;
+}
+
+// What the `taskdeck` CLI reads: where the server is and the API key (remote commands); the admin
+// commands use DATABASE_URL, or demo mode's embedded database when it is unset.
+export const cliSchema = z.object({
+  TASKDECK_URL: z.preprocess(blankToUndefined, z.url({ error: "TASKDECK_URL must be a URL such as http://localhost:3000" }).optional()),
+  TASKDECK_API_KEY: z.preprocess(blankToUndefined, z.string().optional()),
+  DATABASE_URL: z.preprocess(blankToUndefined, z.string().optional()),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+});
+
+export type CliEnv = z.infer<typeof cliSchema>;
+
+export function parseCliEnv(source: Record<string, string | undefined> = process.env): CliEnv {
+  const result = cliSchema.safeParse(source);
   if (!result.success) throw new EnvError(result.error.issues);
   return result.data;
 }

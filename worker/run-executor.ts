@@ -132,7 +132,7 @@ async function finish(runId: string, emails: boolean, outcome: Outcome): Promise
               finished_at = now(), result = $3, error_message = $4, error_stack = $5
         WHERE id = $1 AND status = 'running'
         RETURNING status::text AS status`,
-      [runId, outcome.status, outcome.result === undefined ? null : JSON.stringify(outcome.result), outcome.errorMessage?.slice(0, 2000) ?? null, outcome.errorStack ?? null],
+      [runId, outcome.status, storable(outcome.result), text(outcome.errorMessage?.slice(0, 2000)), text(outcome.errorStack)],
     );
     if (rows[0] && emails) await enqueueRunNotifications(runId, db);
     return rows[0]?.status ?? null;
@@ -146,6 +146,19 @@ async function finish(runId: string, emails: boolean, outcome: Outcome): Promise
   const fields = { runId, status, ...(outcome.errorMessage ? { error: outcome.errorMessage } : {}) };
   log(status === "failed" ? "warn" : "info", "run finished", fields);
   return status;
+}
+
+// PostgreSQL refuses NUL in text and jsonb; a handler's odd error or result must not leave its run
+// stuck `running` because the final write failed.
+const text = (value: string | null | undefined) => (value == null ? null : value.replaceAll("\u0000", ""));
+function storable(result: unknown): string | null {
+  if (result === undefined) return null;
+  try {
+    return JSON.stringify(result).replaceAll("\\u0000", "");
+  } catch (error) {
+    // A BigInt or a cycle: keep the run's outcome, and say why its result is missing.
+    return JSON.stringify({ unserializable: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 export const SHUTDOWN_MESSAGE = "Worker stopped during execution";

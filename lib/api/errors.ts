@@ -51,6 +51,19 @@ export function invalid(code: "bad_request" | "invalid_params", message: string,
   return new AppError(code, message, { issues: issuesFromZod(error, prefix) });
 }
 
+export const errorBodySchema = z
+  .object({
+    error: z
+      .object({
+        code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
+        message: z.string().describe("What went wrong, in words meant for people"),
+        issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("Field by field, for 400"),
+        existingRunId: z.uuid().nullable().optional().describe("For job_already_running (409): the run that is pending or running"),
+        retryAfterSeconds: z.number().int().optional().describe("For rate_limited (429), also sent as Retry-After"),
+      })
+      .catchall(z.unknown()),
+  });
+
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: FieldIssue[] } & Record<string, unknown>;
 }

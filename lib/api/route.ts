@@ -1,16 +1,22 @@
 import "server-only";
-// The one wrapper for /api/v1 route handlers: authentication, JSON parsing with a size limit,
-// zod validation and error mapping to the error envelope (PRODUCT.md "REST API v1").
+// The one wrapper for /api/v1 route handlers: authentication (an API key or the dashboard
+// session), per-key rate limiting, JSON parsing with a size limit, zod validation and error
+// mapping to the error envelope (PRODUCT.md "REST API v1"). Authorization is the handler's first
+// line, through lib/auth/access.ts.
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError, errorBody, invalid } from "@/lib/api/errors";
-import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { MAX_BODY_BYTES } from "@/lib/api/limits";
+import { checkRateLimit, rateLimitError } from "@/lib/api/rate-limit";
+import { userActor, type Actor } from "@/lib/auth/access";
+import { authenticateApiKey } from "@/lib/auth/api-keys";
+import { getSessionUser } from "@/lib/auth/session";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES };
 
 export interface RouteContext<Params> {
   request: NextRequest;
-  user: SessionUser;
+  actor: Actor;
   params: Params;
 }
 
@@ -19,26 +25,68 @@ type Handler<Params> = (context: RouteContext<Params>) => Promise<Response>;
 export function apiRoute<Params extends Record<string, string>>(handler: Handler<Params>) {
   return async (request: NextRequest, context: { params: Promise<Params> }): Promise<Response> => {
     try {
-      const user = await getSessionUser();
-      if (!user) throw new AppError("unauthorized", "Sign in or send an API key");
-      return await handler({ request, user, params: await context.params });
+      const actor = await authenticate(request);
+      return await handler({ request, actor, params: await context.params });
     } catch (error) {
       return errorResponse(error);
     }
   };
 }
 
+// A request that sends an Authorization header is judged by it alone: a bad key is 401 even when
+// a session cookie rides along, so a script never silently acts as whoever is signed in.
+async function authenticate(request: NextRequest): Promise<Actor> {
+  const header = request.headers.get("authorization");
+  if (header !== null) {
+    const token = /^Bearer +(\S+) *$/i.exec(header)?.[1];
+    if (!token) throw new AppError("unauthorized", "The Authorization header must be `Bearer <api key>`");
+    const key = await authenticateApiKey(token);
+    if (!key) throw new AppError("unauthorized", "The API key is not valid, or it was revoked");
+    const verdict = await checkRateLimit(key.id, key.rateLimitPerMinute ?? undefined);
+    if (!verdict.allowed) throw rateLimitError(verdict);
+    return { kind: "api_key", key };
+  }
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`");
+  return userActor(user);
+}
+
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return NextResponse.json(errorBody(error), { status: error.status });
+  if (error instanceof AppError) {
+    const headers = new Headers();
+    if (error.code === "unauthorized") headers.set("WWW-Authenticate", 'Bearer realm="taskdeck"');
+    if (error.code === "rate_limited") headers.set("Retry-After", String(error.details?.retryAfterSeconds ?? 1));
+    return NextResponse.json(errorBody(error), { status: error.status, headers });
+  }
   console.error("[api] unexpected error", error instanceof Error ? error.message : error);
   return NextResponse.json(errorBody(new AppError("internal", "Something went wrong on our side")), { status: 500 });
 }
 
+const tooLarge = () => new AppError("payload_too_large", `Request body is over ${MAX_BODY_BYTES / 1024} KB`);
+
+// Reads at most MAX_BODY_BYTES, whatever Content-Length claims: a chunked upload is cut off as soon
+// as it passes the limit instead of being buffered whole.
+async function readBodyText(request: NextRequest): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  const reader = request.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export async function readJson<S extends z.ZodType>(request: NextRequest, schema: S): Promise<z.output<S>> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw new AppError("payload_too_large", `Request body is over ${MAX_BODY_BYTES / 1024} KB`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large", `Request body is over ${MAX_BODY_BYTES / 1024} KB`);
+  const text = await readBodyText(request);
   let body: unknown;
   try {
     body = text.trim() === "" ? {} : JSON.parse(text);

@@ -9,6 +9,7 @@ import { bossDb, getPool, withTransaction } from "@/lib/db/pool";
 import { LANE_QUEUE, allJobTypes } from "@/lib/jobs/catalog";
 import { getSenderBoss } from "@/lib/jobs/queue";
 import { getRun, type RunRecord } from "@/lib/jobs/runs";
+import type { Attribution } from "@/lib/jobs/service";
 
 export interface LaneState {
   paused: boolean;
@@ -56,16 +57,16 @@ export async function getLane(projectId: string): Promise<LaneState> {
 }
 
 /** Runs the failed work again, first in the lane, as a new run linked to the failed one. */
-export async function retryLane(projectId: string, userId: string | null): Promise<RunRecord> {
+export async function retryLane(projectId: string, by: Attribution): Promise<RunRecord> {
   const boss = await getSenderBoss();
   const newRunId = randomUUID();
   await withTransaction(async (client) => {
     const pausing = await pausingRun(client, projectId);
     if (!pausing) throw new AppError("conflict", "The lane is not paused");
     await client.query(
-      `INSERT INTO job_runs (id, type, project_id, params, notify, trigger_kind, triggered_by_user_id, retry_of_id, queue_job_id)
-       SELECT $1, type, project_id, params, notify, 'retry', $2, id, queue_job_id FROM job_runs WHERE id = $3`,
-      [newRunId, userId, pausing.runId],
+      `INSERT INTO job_runs (id, type, project_id, params, notify, trigger_kind, triggered_by_user_id, triggered_by_api_key_id, retry_of_id, queue_job_id)
+       SELECT $1, type, project_id, params, notify, 'retry', $2, $3, id, queue_job_id FROM job_runs WHERE id = $4`,
+      [newRunId, by.userId, by.apiKeyId, pausing.runId],
     );
     const db = bossDb(client);
     if (pausing.jobState === "active") await boss.fail(LANE_QUEUE, pausing.jobId, null, { db });

@@ -32,7 +32,8 @@ export function normalizeProgress(current: Progress, update: ProgressUpdate): Pr
   return {
     processed: update.processed === undefined ? current.processed : toCount(update.processed),
     total: update.total === undefined ? current.total : update.total === null ? null : toCount(update.total),
-    message: update.message === undefined ? current.message : update.message?.slice(0, 500) ?? null,
+    // PostgreSQL cannot store NUL characters in text.
+    message: update.message === undefined ? current.message : (update.message?.replaceAll("\u0000", "").slice(0, 500) ?? null),
   };
 }
 

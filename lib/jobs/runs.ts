@@ -1,39 +1,25 @@
 // Job runs: reading them and shaping them for the API (PRODUCT.md "REST API v1", "A run").
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { progressView, type ProgressView } from "@/lib/jobs/progress";
-import type { RunStatus } from "@/lib/jobs/schemas";
+import { progressView } from "@/lib/jobs/progress";
+import type { ApiRun, RunStatus } from "@/lib/jobs/schemas";
+
+export type { ApiRun };
 import { AppError } from "@/lib/api/errors";
 
 export const runInclude = {
   triggeredByUser: { select: { name: true, email: true } },
+  triggeredByApiKey: { select: { name: true, prefix: true } },
 } satisfies Prisma.JobRunInclude;
 
 export type RunRecord = Prisma.JobRunGetPayload<{ include: typeof runInclude }>;
-
-export interface ApiRun {
-  id: string;
-  type: string;
-  projectId: string | null;
-  status: RunStatus;
-  progress: ProgressView;
-  result: unknown;
-  error: { message: string } | null;
-  params: unknown;
-  notify: boolean;
-  trigger: { kind: string; label: string };
-  retryOfId: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
 
 function triggerLabel(run: RunRecord): string {
   switch (run.triggerKind) {
     case "user":
       return run.triggeredByUser?.name ?? run.triggeredByUser?.email ?? "A deleted user";
     case "api_key":
-      return "API key";
+      return run.triggeredByApiKey ? `API key "${run.triggeredByApiKey.name}"` : "A deleted API key";
     case "schedule":
       return "Schedule";
     case "retry":
@@ -62,16 +48,20 @@ export function toApiRun(run: RunRecord): ApiRun {
   };
 }
 
-// A run as RunRecord from plain SQL over `job_runs AS run LEFT JOIN users AS usr`, for statements
+// A run as RunRecord from plain SQL over `job_runs AS run` and RUN_RECORD_JOINS, for statements
 // that return the run they write (the trigger's INSERT … RETURNING) instead of reading it again.
 // tests/integration/trigger.test.ts checks that it matches what getRun reads.
+export const RUN_RECORD_JOINS = `LEFT JOIN users AS usr ON usr.id = run.triggered_by_user_id
+  LEFT JOIN api_keys AS api_key ON api_key.id = run.triggered_by_api_key_id`;
 export const RUN_RECORD_COLUMNS = `run.id, run.type, run.project_id AS "projectId", run.status::text AS status, run.params,
   run.notify, run.trigger_kind::text AS "triggerKind", run.triggered_by_user_id AS "triggeredByUserId",
+  run.triggered_by_api_key_id AS "triggeredByApiKeyId",
   run.retry_of_id AS "retryOfId", run.queue_job_id AS "queueJobId", run.progress_processed AS "progressProcessed",
   run.progress_total AS "progressTotal", run.progress_message AS "progressMessage", run.result,
   run.error_message AS "errorMessage", run.error_stack AS "errorStack", run.cancel_requested_at AS "cancelRequestedAt",
   run.created_at AS "createdAt", run.started_at AS "startedAt", run.finished_at AS "finishedAt",
-  CASE WHEN usr.id IS NULL THEN NULL ELSE json_build_object('name', usr.name, 'email', usr.email) END AS "triggeredByUser"`;
+  CASE WHEN usr.id IS NULL THEN NULL ELSE json_build_object('name', usr.name, 'email', usr.email) END AS "triggeredByUser",
+  CASE WHEN api_key.id IS NULL THEN NULL ELSE json_build_object('name', api_key.name, 'prefix', api_key.prefix) END AS "triggeredByApiKey"`;
 
 export async function getRun(runId: string): Promise<RunRecord | null> {
   return prisma.jobRun.findUnique({ where: { id: runId }, include: runInclude });

@@ -1,4 +1,6 @@
-// Request schemas for the jobs API, shared by route handlers, the dashboard and (later) the CLI.
+// Schemas of the jobs API, requests and responses, shared by route handlers, the dashboard, the
+// CLI and the OpenAPI document (lib/api/openapi.ts), so the documentation cannot drift from what
+// is validated and returned.
 import { z } from "zod";
 
 export const runStatuses = ["pending", "running", "completed", "failed", "cancelled"] as const;
@@ -7,9 +9,12 @@ export const activeStatuses: RunStatus[] = ["pending", "running"];
 
 export const triggerBodySchema = z
   .object({
-    type: z.string({ error: "type is required" }).min(1, "type is required").max(100),
-    params: z.record(z.string(), z.unknown(), { error: "params must be an object" }).optional(),
-    notify: z.boolean({ error: "notify must be true or false" }).optional(),
+    type: z.string({ error: "type is required" }).min(1, "type is required").max(100, "type must be at most 100 characters").describe("A job type of the project"),
+    params: z
+      .record(z.string(), z.unknown(), { error: "params must be an object" })
+      .optional()
+      .describe("The job type's parameters; see paramsSchema in GET …/job-types"),
+    notify: z.boolean({ error: "notify must be true or false" }).optional().describe("Email the caller (for an API key: its creator) when the run ends"),
   })
   .strict();
 
@@ -18,12 +23,64 @@ export type TriggerBody = z.infer<typeof triggerBodySchema>;
 export const listRunsQuerySchema = z
   .object({
     status: z.enum(runStatuses, { error: `status must be one of ${runStatuses.join(", ")}` }).optional(),
-    type: z.string().min(1).max(100).optional(),
+    type: z.string().min(1, "type must not be empty").max(100, "type must be at most 100 characters").optional(),
     limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(25),
-    cursor: z.string().max(200).optional(),
+    cursor: z.string().max(200, "cursor is not a cursor from a previous page").optional().describe("nextCursor of the previous page"),
   })
   .strict();
 
 export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
 
 export const uuidSchema = z.uuid({ error: "not a valid id" });
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+
+export const progressSchema = z.object({
+  processed: z.number().int(),
+  total: z.number().int().nullable(),
+  message: z.string().nullable(),
+  percent: z.number().int().min(0).max(100).nullable().describe("Derived from processed and total; null while the total is unknown"),
+});
+
+export const triggerKinds = ["user", "api_key", "schedule", "retry", "admin_cli"] as const;
+
+export const apiRunSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.string(),
+    projectId: z.uuid().nullable(),
+    status: z.enum(runStatuses),
+    progress: progressSchema,
+    result: z.unknown().describe("What the handler returned, as JSON"),
+    error: z.object({ message: z.string() }).nullable(),
+    params: z.unknown(),
+    notify: z.boolean(),
+    trigger: z.object({ kind: z.enum(triggerKinds), label: z.string().describe("Who or what, in words") }),
+    retryOfId: z.uuid().nullable().describe("The run this one retries"),
+    createdAt: isoTimestamp,
+    startedAt: isoTimestamp.nullable(),
+    finishedAt: isoTimestamp.nullable(),
+  });
+
+export type ApiRun = z.infer<typeof apiRunSchema>;
+
+export const laneSchema = z
+  .object({
+    paused: z.boolean(),
+    pausedByRunId: z.uuid().nullable().describe("The failed run holding the lane"),
+    error: z.object({ message: z.string() }).nullable(),
+    queued: z.array(z.object({ id: z.uuid(), type: z.string(), position: z.number().int().min(1) })).describe("Pending lane runs; position 1 runs next"),
+  });
+
+export const apiJobTypeSchema = z
+  .object({
+    type: z.string(),
+    label: z.string(),
+    description: z.string(),
+    schedule: z.string().nullable().describe("A cron expression in UTC, or null when the type runs only when triggered"),
+    ordering: z.enum(["independent", "lane"]),
+    paramsSchema: z.record(z.string(), z.unknown()).describe("JSON Schema of the params"),
+  });
+
+export const apiProjectSchema = z
+  .object({ id: z.uuid(), slug: z.string(), name: z.string(), teamId: z.uuid() });

@@ -1,19 +1,26 @@
 // The job service: the one way runs are created (PRODUCT.md "Job semantics" 1-4).
 import { randomUUID } from "node:crypto";
 import { AppError, invalid } from "@/lib/api/errors";
+import { containsNul } from "@/lib/validation";
 import { getJobType, queueName } from "@/lib/jobs/catalog";
 import { getSenderBoss } from "@/lib/jobs/queue";
-import { getRun, RUN_RECORD_COLUMNS, type RunRecord } from "@/lib/jobs/runs";
+import { getRun, RUN_RECORD_COLUMNS, RUN_RECORD_JOINS, type RunRecord } from "@/lib/jobs/runs";
 import { bossDb, withTransaction } from "@/lib/db/pool";
 import { isPausingRun, retryLane } from "@/lib/jobs/lanes";
 import { prisma } from "@/lib/db";
 import type { PgBoss } from "pg-boss";
 
+/** Who a person or key is, when they trigger or retry: the user receives notify emails. */
+export interface Attribution {
+  userId: string | null;
+  apiKeyId: string | null;
+}
+
 export type TriggerSource =
   | { kind: "user"; userId: string }
-  | { kind: "api_key"; userId: string | null }
+  | ({ kind: "api_key" } & Attribution)
   | { kind: "schedule" }
-  | { kind: "retry"; userId: string | null; retryOfId: string }
+  | ({ kind: "retry"; retryOfId: string } & Attribution)
   | { kind: "admin_cli" };
 
 export interface TriggerRequest {
@@ -38,6 +45,9 @@ export async function triggerJob(request: TriggerRequest, boss?: PgBoss): Promis
   }
   const parsed = definition.paramsSchema.safeParse(request.params ?? {});
   if (!parsed.success) throw invalid("invalid_params", `Invalid params for ${definition.type}`, parsed.error, ["params"]);
+  if (containsNul(parsed.data)) {
+    throw new AppError("invalid_params", `Invalid params for ${definition.type}`, { issues: [{ path: "params", message: "must not contain NUL characters" }] });
+  }
 
   const sender = boss ?? (await getSenderBoss());
   const runId = randomUUID();
@@ -48,9 +58,9 @@ export async function triggerJob(request: TriggerRequest, boss?: PgBoss): Promis
     return await withTransaction(async (client) => {
       const { rows } = await client.query<RunRecord>(
         `WITH run AS (
-           INSERT INTO job_runs (id, type, project_id, params, notify, trigger_kind, triggered_by_user_id, retry_of_id, queue_job_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *)
-         SELECT ${RUN_RECORD_COLUMNS} FROM run LEFT JOIN users AS usr ON usr.id = run.triggered_by_user_id`,
+           INSERT INTO job_runs (id, type, project_id, params, notify, trigger_kind, triggered_by_user_id, triggered_by_api_key_id, retry_of_id, queue_job_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *)
+         SELECT ${RUN_RECORD_COLUMNS} FROM run ${RUN_RECORD_JOINS}`,
         [
           runId,
           definition.type,
@@ -59,6 +69,7 @@ export async function triggerJob(request: TriggerRequest, boss?: PgBoss): Promis
           request.notify ?? false,
           request.source.kind,
           "userId" in request.source ? request.source.userId : null,
+          "apiKeyId" in request.source ? request.source.apiKeyId : null,
           request.source.kind === "retry" ? request.source.retryOfId : null,
           jobId,
         ],
@@ -97,18 +108,18 @@ async function alreadyRunning(type: string, projectId: string | null): Promise<A
  * Retries a failed or cancelled run as a new run linked to it (semantics 5). A lane run that is
  * pausing its lane is retried in place, first in the lane; any other run goes to the back.
  */
-export async function retryRun(runId: string, userId: string | null): Promise<RunRecord> {
+export async function retryRun(runId: string, by: Attribution): Promise<RunRecord> {
   const run = await getRun(runId);
   if (!run) throw new AppError("not_found", "Run not found");
   if (run.status !== "failed" && run.status !== "cancelled") {
     throw new AppError("conflict", `Only failed or cancelled runs can be retried; this one is ${run.status}`, { details: { status: run.status } });
   }
-  if (run.projectId && (await isPausingRun(run))) return retryLane(run.projectId, userId);
+  if (run.projectId && (await isPausingRun(run))) return retryLane(run.projectId, by);
   return triggerJob({
     type: run.type,
     projectId: run.projectId,
     params: run.params,
     notify: run.notify,
-    source: { kind: "retry", userId, retryOfId: run.id },
+    source: { kind: "retry", ...by, retryOfId: run.id },
   });
 }

@@ -27,6 +27,11 @@ interface Options {
   log?: (line: string) => void;
 }
 
+/** The address of an embedded server on this port (the same credentials every cluster gets). */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -37,7 +42,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   await stopLeftoverServer(dataDir);
   const server = await spawnServer(binaries.postgres, dataDir, options);
 
-  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const url = (database: string) => embeddedDatabaseUrl(options.port, database);
   return {
     url,
     async createDatabase(name) {

@@ -46,6 +46,14 @@ export function registerTestJobTypes(): void {
   // Does nothing: runs whose cost is all bookkeeping.
   define({ type: "test_noop", label: "Test No-op" }, async () => ({ ok: true }));
 
+  // What PostgreSQL cannot store as is: NUL characters in a message, a result that is not JSON.
+  define({ type: "test_nul_error", label: "Test NUL Error" }, async (_params, context) => {
+    context.progress({ processed: 1, total: 2, message: "half\u0000way" });
+    throw new Error("bad\u0000byte");
+  });
+  define({ type: "test_bigint_result", label: "Test BigInt Result" }, async () => ({ big: 10n }));
+  define({ type: "test_echo", label: "Test Echo", paramsSchema: z.object({ text: z.string().max(100) }).strict() }, async (params) => params);
+
   define({ type: "test_fail", label: "Test Fail" }, async () => {
     throw new Error("boom: the test handler failed");
   });

@@ -102,7 +102,7 @@ describe("retrying", () => {
   it("retries failed and cancelled runs as new runs linked to them", async () => {
     const failed = await trigger("test_fail", true);
     await waitFor(() => read(failed.id), ended);
-    const retry = await retryRun(failed.id, adminId);
+    const retry = await retryRun(failed.id, { userId: adminId, apiKeyId: null });
     expect(retry.id).not.toBe(failed.id);
     expect(retry.retryOfId).toBe(failed.id);
     expect(retry.triggerKind).toBe("retry");
@@ -113,7 +113,7 @@ describe("retrying", () => {
     const cancelled = await trigger("test_slow");
     await cancelRun(cancelled.id);
     await waitFor(() => read(cancelled.id), ended);
-    const again = await retryRun(cancelled.id, adminId);
+    const again = await retryRun(cancelled.id, { userId: adminId, apiKeyId: null });
     expect(again.retryOfId).toBe(cancelled.id);
     await cancelRun(again.id);
   });
@@ -123,7 +123,7 @@ describe("retrying", () => {
     await waitFor(() => read(completed.id), ended);
     const running = await trigger("test_slow");
     for (const id of [completed.id, running.id]) {
-      const error = (await retryRun(id, adminId).catch((caught: unknown) => caught)) as AppError;
+      const error = (await retryRun(id, { userId: adminId, apiKeyId: null }).catch((caught: unknown) => caught)) as AppError;
       expect(error).toBeInstanceOf(AppError);
       expect(error.status).toBe(409);
     }

@@ -90,7 +90,7 @@ describe("lanes", () => {
     });
 
     // Retrying the run that paused the lane puts the work back at the head of the lane.
-    const retry = await retryRun(failing.id, adminId);
+    const retry = await retryRun(failing.id, { userId: adminId, apiKeyId: null });
     expect(retry.retryOfId).toBe(failing.id);
     for (const run of [retry, waiting, alsoWaiting]) await waitStatus(run.id, "completed");
     const order = events(paused).filter((entry) => entry.event === "start").map((entry) => entry.type);
@@ -117,7 +117,7 @@ describe("lanes", () => {
 
   it("answer 409 to retry or skip when the lane is not paused", async () => {
     const projectId = await newProject();
-    for (const action of [() => retryLane(projectId, adminId), () => skipLane(projectId)]) {
+    for (const action of [() => retryLane(projectId, { userId: adminId, apiKeyId: null }), () => skipLane(projectId)]) {
       const error = (await action().catch((caught: unknown) => caught)) as AppError;
       expect(error).toBeInstanceOf(AppError);
       expect(error.status).toBe(409);

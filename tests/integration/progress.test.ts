@@ -29,7 +29,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await getPool().query(`DROP TRIGGER IF EXISTS test_count_progress_writes ON job_runs`);
+  // Leave the schema as the migrations made it: the drift test may run after this file.
+  await getPool().query(`
+    DROP TRIGGER IF EXISTS test_count_progress_writes ON job_runs;
+    DROP FUNCTION IF EXISTS test_count_progress_write();
+    DROP TABLE IF EXISTS test_progress_writes;`);
   await worker?.stop();
   await stopSenderBoss();
   await disconnectPrisma();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EnvError, envSchema, launcherSchema, parseEnv } from "@/lib/env";
+import { cliSchema, EnvError, envSchema, launcherSchema, parseEnv } from "@/lib/env";
 
 const base = { DATABASE_URL: "postgresql://localhost/taskdeck" };
 
@@ -30,10 +30,10 @@ describe("parseEnv", () => {
 });
 
 describe(".env.example", () => {
-  it("lists every variable the app and the launcher read, each with a comment above it", () => {
+  it("lists every variable the app, the launcher and the CLI read, each with a comment above it", () => {
     const lines = readFileSync(".env.example", "utf8").split("\n");
     const listed = new Map(lines.flatMap((line, index) => (/^[A-Z_]+=/.test(line) ? [[line.split("=")[0]!, index]] : [])));
-    const read = [...Object.keys(envSchema.shape), ...Object.keys(launcherSchema.shape)].filter((name) => name !== "NODE_ENV");
+    const read = [...Object.keys(envSchema.shape), ...Object.keys(launcherSchema.shape), ...Object.keys(cliSchema.shape)].filter((name) => name !== "NODE_ENV");
     for (const name of new Set(read)) {
       expect(listed.has(name), `${name} is missing from .env.example`).toBe(true);
       // The variable's own comment, or the comment of the group it belongs to.

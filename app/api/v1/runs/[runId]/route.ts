@@ -1,10 +1,9 @@
-// GET /api/v1/runs/:runId — one run of a project the caller may use jobs in
+// GET /api/v1/runs/:runId — one run → { run }
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
-import { requireRunAccess } from "@/lib/auth/access";
+import { requireRun } from "@/lib/auth/access";
 import { toApiRun } from "@/lib/jobs/runs";
 
-export const GET = apiRoute<{ runId: string }>(async ({ user, params }) => {
-  const run = await requireRunAccess(user.id, params.runId);
-  return NextResponse.json({ run: toApiRun(run) });
+export const GET = apiRoute<{ runId: string }>(async ({ actor, params }) => {
+  return NextResponse.json({ run: toApiRun(await requireRun(actor, params.runId, "jobs:read")) });
 });

@@ -1,11 +1,11 @@
 // POST /api/v1/runs/:runId/cancel — cancel a pending run now, or ask a running one to stop → 200 { run }
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
-import { requireRunAccess } from "@/lib/auth/access";
+import { requireRun } from "@/lib/auth/access";
 import { cancelRun } from "@/lib/jobs/cancel";
 import { toApiRun } from "@/lib/jobs/runs";
 
-export const POST = apiRoute<{ runId: string }>(async ({ user, params }) => {
-  const run = await requireRunAccess(user.id, params.runId);
+export const POST = apiRoute<{ runId: string }>(async ({ actor, params }) => {
+  const run = await requireRun(actor, params.runId, "jobs:write");
   return NextResponse.json({ run: toApiRun(await cancelRun(run.id)) });
 });

@@ -1,11 +1,11 @@
-// POST /api/v1/runs/:runId/retry — a new run of a failed or cancelled one → 202 { run } (retryOfId set)
+// POST /api/v1/runs/:runId/retry — retry a failed or cancelled run as a new run → 202 { run }
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
-import { requireRunAccess } from "@/lib/auth/access";
-import { toApiRun } from "@/lib/jobs/runs";
+import { actorAttribution, requireRun } from "@/lib/auth/access";
 import { retryRun } from "@/lib/jobs/service";
+import { toApiRun } from "@/lib/jobs/runs";
 
-export const POST = apiRoute<{ runId: string }>(async ({ user, params }) => {
-  const run = await requireRunAccess(user.id, params.runId);
-  return NextResponse.json({ run: toApiRun(await retryRun(run.id, user.id)) }, { status: 202 });
+export const POST = apiRoute<{ runId: string }>(async ({ actor, params }) => {
+  const run = await requireRun(actor, params.runId, "jobs:write");
+  return NextResponse.json({ run: toApiRun(await retryRun(run.id, actorAttribution(actor))) }, { status: 202 });
 });

@@ -1,10 +1,10 @@
 // POST /api/v1/projects/:projectId/lane/skip — drop the failed lane work and resume → 200 { lane }
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
-import { requireJobAccess } from "@/lib/auth/access";
+import { requireProject } from "@/lib/auth/access";
 import { skipLane } from "@/lib/jobs/lanes";
 
-export const POST = apiRoute<{ projectId: string }>(async ({ user, params }) => {
-  const { project } = await requireJobAccess(user.id, params.projectId);
+export const POST = apiRoute<{ projectId: string }>(async ({ actor, params }) => {
+  const { project } = await requireProject(actor, params.projectId, "jobs:write");
   return NextResponse.json({ lane: await skipLane(project.id) });
 });

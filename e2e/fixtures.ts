@@ -1,0 +1,79 @@
+// Data the e2e files add to the seeded demo, written straight to the stack's database: users of
+// each role, another team, API keys and runs in chosen states.
+import { randomBytes, randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import { hashPassword } from "@/lib/auth/password";
+import { hashKey } from "@/lib/auth/api-keys";
+import { createPrisma } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/client";
+import { demo } from "@/prisma/seed";
+import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
+
+export const prisma = createPrisma(inject("databaseUrl"));
+
+export async function demoTeam() {
+  return prisma.team.findUniqueOrThrow({ where: { slug: demo.team.slug } });
+}
+
+/** A user with the demo password and a role in the team (or in no team). */
+export async function createUser(teamId: string | null, role: Role = "member") {
+  const email = `${role}-${randomUUID().slice(0, 8)}@e2e.test`;
+  const user = await prisma.user.create({ data: { email, name: `E2E ${role}`, passwordHash: await hashPassword(demo.password) } });
+  if (teamId) await prisma.membership.create({ data: { teamId, userId: user.id, role } });
+  return user;
+}
+
+export async function createTeamWithProject(label: string) {
+  const suffix = randomUUID().slice(0, 8);
+  const team = await prisma.team.create({ data: { name: `${label} ${suffix}`, slug: `${label}-${suffix}` } });
+  const project = await prisma.project.create({ data: { teamId: team.id, name: `${label} App`, slug: `${label}-app-${suffix}` } });
+  return { team, project };
+}
+
+export async function createProject(teamId: string, label: string) {
+  const suffix = randomUUID().slice(0, 8);
+  return prisma.project.create({ data: { teamId, name: `${label} ${suffix}`, slug: `${label}-${suffix}` } });
+}
+
+/** A project whose RevenueCat key the sandbox refuses: its syncs fail with a real 401. Its own, so
+ * no other test file sees its runs. */
+export async function createBrokenProject(teamId: string) {
+  const project = await createProject(teamId, "broken");
+  await prisma.revenueCatConnection.create({ data: { projectId: project.id, revenuecatProjectId: demoRevenueCatProject.projectId, apiKey: "sk_revoked_key" } });
+  return project;
+}
+
+/** An API key in clear, stored as the product stores it (hash and prefix only). */
+export async function createKey(teamId: string, permissions: string[], options: { revoked?: boolean; createdById?: string; rateLimitPerMinute?: number } = {}) {
+  const key = `tdk_${randomBytes(30).toString("base64url")}`;
+  const record = await prisma.apiKey.create({
+    data: {
+      teamId,
+      name: `e2e ${permissions.join("+")}`,
+      prefix: key.slice(0, 12),
+      hash: hashKey(key),
+      permissions,
+      createdById: options.createdById ?? null,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? null,
+      revokedAt: options.revoked ? new Date() : null,
+    },
+  });
+  return { key, id: record.id };
+}
+
+/** A finished run written directly (no job behind it), e.g. a failed run to retry. */
+export async function createFinishedRun(projectId: string | null, type: string, status: "failed" | "completed" | "cancelled") {
+  return prisma.jobRun.create({
+    data: { type, projectId, status, triggerKind: "admin_cli", startedAt: new Date(), finishedAt: new Date(), errorMessage: status === "failed" ? "written by a test" : null },
+  });
+}
+
+export async function waitUntilFinished(runId: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await prisma.jobRun.findUniqueOrThrow({ where: { id: runId } });
+    if (!["pending", "running"].includes(run.status)) return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

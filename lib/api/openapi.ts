@@ -1,0 +1,167 @@
+// The OpenAPI 3.1 document of REST API v1 (served at /api/v1/openapi.json), generated from the
+// zod schemas that validate requests and shape responses, so it cannot drift from the code.
+// tests/e2e checks that every route file is documented and that the document is valid OpenAPI.
+import { z } from "zod";
+import { errorBodySchema } from "@/lib/api/errors";
+import { MAX_BODY_BYTES } from "@/lib/api/limits";
+import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, laneSchema, listRunsQuerySchema, triggerBodySchema } from "@/lib/jobs/schemas";
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
+  const { $schema: _dialect, id: _id, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", reused: "inline" }) as JsonSchema;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema) => ({ content: { "application/json": { schema } } });
+const object = (properties: Record<string, JsonSchema>) => ({ type: "object", properties, required: Object.keys(properties) });
+
+const errors = {
+  "400": "Invalid JSON, body, params or query (`issues` lists the fields)",
+  "401": "No session and no API key, or a revoked or unknown key",
+  "403": "Signed in or keyed, but without the permission (jobs need admin or owner; keys need jobs:read or jobs:write)",
+  "404": "No such project or run for this caller (another team's never reveals itself)",
+  "409": "Conflict: a run of the type is already active (`existingRunId`), or the run or lane is not in a state for this",
+  "413": `Request body over ${MAX_BODY_BYTES / 1024} KB`,
+  "429": "API key over its rate limit; see Retry-After",
+} as const;
+
+function responses(success: [status: string, description: string, schema: JsonSchema], codes: Array<keyof typeof errors>) {
+  const [status, description, schema] = success;
+  return {
+    [status]: { description, ...json(schema) },
+    ...Object.fromEntries(codes.map((code) => [code, { description: errors[code], ...json(ref("Error")) }])),
+  };
+}
+
+const projectId = { name: "projectId", in: "path", required: true, description: "The project's id or slug", schema: { type: "string" } };
+const runId = { name: "runId", in: "path", required: true, description: "The run's id", schema: { type: "string", format: "uuid" } };
+const read = ["401", "403", "404", "429"] as const;
+
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  return Object.entries(schema.shape).map(([name, field]) => ({ name, in: "query", required: false, schema: jsonSchema(field as z.ZodType, "input") }));
+}
+
+export function openApiDocument(serverUrl: string): JsonSchema {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Taskdeck REST API",
+      version: "1",
+      description:
+        "Trigger, watch, cancel and retry a project's background jobs. Authenticate with `Authorization: Bearer <api key>` (team settings → API keys, or `taskdeck admin keys create`) or the dashboard session. Errors are `{ error: { code, message, issues? } }`.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ apiKey: [] }, { session: [] }],
+    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }],
+    paths: {
+      "/api/v1/projects": {
+        get: {
+          operationId: "listProjects",
+          tags: ["Projects"],
+          summary: "The projects the caller can see",
+          responses: responses(["200", "Projects", object({ projects: { type: "array", items: ref("Project") } })], ["401", "429"]),
+        },
+      },
+      "/api/v1/projects/{projectId}/job-types": {
+        get: {
+          operationId: "listJobTypes",
+          tags: ["Projects"],
+          summary: "The project's job types, with each one's params as JSON Schema",
+          parameters: [projectId],
+          responses: responses(["200", "Job types", object({ jobTypes: { type: "array", items: ref("JobType") } })], ["401", "404", "429"]),
+        },
+      },
+      "/api/v1/projects/{projectId}/jobs": {
+        post: {
+          operationId: "triggerJob",
+          tags: ["Runs"],
+          summary: "Trigger a job: creates a pending run (needs jobs:write)",
+          parameters: [projectId],
+          requestBody: { required: true, ...json(jsonSchema(triggerBodySchema, "input")) },
+          responses: responses(["202", "The new run", object({ run: ref("Run") })], ["400", ...read, "409", "413"]),
+        },
+      },
+      "/api/v1/projects/{projectId}/runs": {
+        get: {
+          operationId: "listRuns",
+          tags: ["Runs"],
+          summary: "The project's runs, newest first, keyset-paginated (needs jobs:read)",
+          parameters: [projectId, ...queryParameters(listRunsQuerySchema)],
+          responses: responses(
+            ["200", "A page of runs", object({ runs: { type: "array", items: ref("Run") }, nextCursor: { type: ["string", "null"] } })],
+            ["400", ...read],
+          ),
+        },
+      },
+      "/api/v1/runs/{runId}": {
+        get: {
+          operationId: "getRun",
+          tags: ["Runs"],
+          summary: "One run (needs jobs:read)",
+          parameters: [runId],
+          responses: responses(["200", "The run", object({ run: ref("Run") })], [...read]),
+        },
+      },
+      "/api/v1/runs/{runId}/cancel": {
+        post: {
+          operationId: "cancelRun",
+          tags: ["Runs"],
+          summary: "Cancel a pending run at once, or ask a running one to stop (needs jobs:write)",
+          parameters: [runId],
+          responses: responses(["200", "The run", object({ run: ref("Run") })], [...read, "409"]),
+        },
+      },
+      "/api/v1/runs/{runId}/retry": {
+        post: {
+          operationId: "retryRun",
+          tags: ["Runs"],
+          summary: "Retry a failed or cancelled run as a new run linked to it (needs jobs:write)",
+          parameters: [runId],
+          responses: responses(["202", "The new run, with retryOfId", object({ run: ref("Run") })], [...read, "409"]),
+        },
+      },
+      "/api/v1/projects/{projectId}/lane": {
+        get: {
+          operationId: "getLane",
+          tags: ["Lanes"],
+          summary: "The project's lane: paused or not, by which run, and what is queued (needs jobs:read)",
+          parameters: [projectId],
+          responses: responses(["200", "The lane", object({ lane: ref("Lane") })], [...read]),
+        },
+      },
+      "/api/v1/projects/{projectId}/lane/retry": {
+        post: {
+          operationId: "retryLane",
+          tags: ["Lanes"],
+          summary: "Run the failed lane work again, first in the lane, and resume (needs jobs:write)",
+          parameters: [projectId],
+          responses: responses(["202", "The new run", object({ run: ref("Run") })], [...read, "409"]),
+        },
+      },
+      "/api/v1/projects/{projectId}/lane/skip": {
+        post: {
+          operationId: "skipLane",
+          tags: ["Lanes"],
+          summary: "Drop the failed lane work and resume (needs jobs:write)",
+          parameters: [projectId],
+          responses: responses(["200", "The lane", object({ lane: ref("Lane") })], [...read, "409"]),
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "A team API key, `tdk_…`" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The dashboard's session" },
+      },
+      schemas: {
+        Run: jsonSchema(apiRunSchema),
+        Lane: jsonSchema(laneSchema),
+        JobType: jsonSchema(apiJobTypeSchema),
+        Project: jsonSchema(apiProjectSchema),
+        Error: jsonSchema(errorBodySchema),
+      },
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import "server-only";
+// The one wrapper for server actions (STYLE.md; Dub's withWorkspace): the session, the caller's
+// role in the team, zod parsing of the input and error mapping. An action never throws at the
+// browser: it answers { ok: true, data } or { ok: false, error } in the API's error shape.
+import type { z } from "zod";
+import { AppError, errorBody, invalid, type ErrorBody } from "@/lib/api/errors";
+import { requireTeamRole } from "@/lib/auth/access";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import type { Role } from "@/lib/generated/prisma/client";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody["error"] };
+
+interface TeamActionContext<Input> {
+  user: SessionUser;
+  team: { id: string; slug: string; name: string };
+  input: Input;
+}
+
+export function teamAction<S extends z.ZodType, T>(roles: readonly Role[], schema: S, handler: (context: TeamActionContext<z.output<S>>) => Promise<T>) {
+  return async (teamIdOrSlug: string, input: unknown): Promise<ActionResult<T>> => {
+    try {
+      const user = await getSessionUser();
+      if (!user) throw new AppError("unauthorized", "Your session has ended: sign in again");
+      const { team } = await requireTeamRole(user, String(teamIdOrSlug), roles);
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) throw invalid("bad_request", "Please correct the highlighted fields", parsed.error);
+      return { ok: true, data: await handler({ user, team, input: parsed.data }) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: errorBody(error).error };
+      console.error("[action] unexpected error", error instanceof Error ? error.message : error);
+      return { ok: false, error: { code: "internal", message: "Something went wrong on our side" } };
+    }
+  };
+}

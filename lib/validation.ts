@@ -1,0 +1,21 @@
+// Small schemas shared by every form, action and command that stores text people typed.
+import { z } from "zod";
+
+// PostgreSQL cannot store NUL in text, and no name needs control characters (code points below
+// 32, and DEL).
+const hasControlCharacters = (value: string) => [...value].some((character) => character.charCodeAt(0) < 32 || character.charCodeAt(0) === 127);
+
+/** A one-line name: trimmed, not empty, at most `max` characters, no control characters. */
+export function nameSchema(field: string, max = 100) {
+  return z
+    .string({ error: `${field} is required` })
+    .trim()
+    .min(1, `${field} is required`)
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((value) => !hasControlCharacters(value), `${field} must not contain control characters`);
+}
+
+/** Whether a JSON value holds a NUL character anywhere, which PostgreSQL's jsonb refuses. */
+export function containsNul(value: unknown): boolean {
+  return JSON.stringify(value ?? null).includes("\\u0000");
+}
