@@ -1,0 +1,33 @@
+// People who sign in: created by the server owner (`taskdeck admin users create`).
+import { z } from "zod";
+import { AppError, invalid } from "@/lib/api/errors";
+import { hashPassword } from "@/lib/auth/password";
+import { prisma } from "@/lib/db";
+import { nameSchema } from "@/lib/validation";
+
+export const createUserSchema = z.object({
+  email: z.email("email must be an email address").max(320).transform((email) => email.toLowerCase()),
+  password: z.string().min(8, "password must be at least 8 characters").max(200, "password must be at most 200 characters"),
+  name: nameSchema("name").optional(),
+});
+
+export async function createUser(input: z.input<typeof createUserSchema>) {
+  const parsed = createUserSchema.safeParse(input);
+  if (!parsed.success) throw invalid("bad_request", "Invalid user", parsed.error);
+  const { email, password, name } = parsed.data;
+  if (await prisma.user.findUnique({ where: { email } })) throw new AppError("conflict", `A user with email ${email} already exists`);
+  return prisma.user.create({ data: { email, name: name ?? null, passwordHash: await hashPassword(password) }, select: { id: true, email: true, name: true } });
+}
+
+export async function listUsers() {
+  return prisma.user.findMany({
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, name: true, createdAt: true, memberships: { select: { role: true, team: { select: { slug: true } } } } },
+  });
+}
+
+export async function findUserByEmail(email: string) {
+  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, name: true } });
+  if (!user) throw new AppError("not_found", `No user with email ${email}`);
+  return user;
+}

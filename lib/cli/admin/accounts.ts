@@ -1,0 +1,209 @@
+// `taskdeck admin users|teams|members|projects|keys …`: the server owner's accounts commands,
+// straight against the database (lib/accounts, lib/auth/api-keys).
+import { Command, Option } from "commander";
+import { createProject, listProjects } from "@/lib/accounts/projects";
+import { addMember, listMembers, listTeams, removeMember, createTeam, findTeam } from "@/lib/accounts/teams";
+import { createUser, findUserByEmail, listUsers } from "@/lib/accounts/users";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
+import { permissionListSchema, teamRoles } from "@/lib/auth/permissions";
+import { CliError, exitCodes } from "../exit-codes";
+import { createOutput, table } from "../output";
+
+type Run = (action: () => Promise<number>) => Promise<void>;
+const json = () => new Option("--json", "print JSON instead of text");
+const team = () => new Option("--team <team>", "the team's slug or id").makeOptionMandatory();
+const ok = exitCodes.ok;
+
+export function usersCommand(run: Run): Command {
+  const users = new Command("users").description("people who sign in");
+  users
+    .command("create")
+    .description("create a user who signs in with email and password")
+    .requiredOption("--email <email>", "their email address")
+    .requiredOption("--password <password>", "at least 8 characters")
+    .option("--name <name>", "their name")
+    .addOption(json())
+    .action((options: { email: string; password: string; name?: string; json?: boolean }) =>
+      run(async () => {
+        const user = await createUser(options);
+        createOutput(Boolean(options.json)).result(`Created user ${user.email} (${user.id})`, { user });
+        return ok;
+      }),
+    );
+  users
+    .command("list")
+    .description("list users and their teams")
+    .addOption(json())
+    .action((options: { json?: boolean }) =>
+      run(async () => {
+        const all = await listUsers();
+        const rows = all.map((user) => [user.email, user.name ?? "-", user.memberships.map((m) => `${m.team.slug} (${m.role})`).join(", ") || "-"]);
+        createOutput(Boolean(options.json)).result(table([["EMAIL", "NAME", "TEAMS"], ...rows]), { users: all });
+        return ok;
+      }),
+    );
+  return users;
+}
+
+export function teamsCommand(run: Run): Command {
+  const teams = new Command("teams").description("teams, which own projects and API keys");
+  teams
+    .command("create")
+    .description("create a team")
+    .requiredOption("--name <name>", "the team's name")
+    .option("--slug <slug>", "its slug (default: made from the name)")
+    .addOption(json())
+    .action((options: { name: string; slug?: string; json?: boolean }) =>
+      run(async () => {
+        const created = await createTeam(options);
+        createOutput(Boolean(options.json)).result(`Created team ${created.name} (${created.slug})`, { team: created });
+        return ok;
+      }),
+    );
+  teams
+    .command("list")
+    .description("list teams")
+    .addOption(json())
+    .action((options: { json?: boolean }) =>
+      run(async () => {
+        const all = await listTeams();
+        const rows = all.map((t) => [t.slug, t.name, String(t._count.memberships), String(t._count.projects)]);
+        createOutput(Boolean(options.json)).result(table([["SLUG", "NAME", "MEMBERS", "PROJECTS"], ...rows]), { teams: all });
+        return ok;
+      }),
+    );
+  return teams;
+}
+
+export function membersCommand(run: Run): Command {
+  const members = new Command("members").description("who belongs to a team, and with which role");
+  members
+    .command("add")
+    .description("add a user to a team, or change their role there")
+    .addOption(team())
+    .requiredOption("--email <email>", "the user's email")
+    .addOption(new Option("--role <role>", "their role").choices(teamRoles).makeOptionMandatory())
+    .addOption(json())
+    .action((options: { team: string; email: string; role: string; json?: boolean }) =>
+      run(async () => {
+        const result = await addMember(options.team, options.email, options.role);
+        const text = result.changed === "added" ? `Added ${options.email} to ${options.team} as ${result.role}` : `${options.email} is now ${result.role} in ${options.team}`;
+        createOutput(Boolean(options.json)).result(text, result);
+        return ok;
+      }),
+    );
+  members
+    .command("remove")
+    .description("remove a user from a team")
+    .addOption(team())
+    .requiredOption("--email <email>", "the user's email")
+    .action((options: { team: string; email: string }) =>
+      run(async () => {
+        await removeMember(options.team, options.email);
+        createOutput(false).result(`Removed ${options.email} from ${options.team}`, {});
+        return ok;
+      }),
+    );
+  members
+    .command("list")
+    .description("list a team's members")
+    .addOption(team())
+    .addOption(json())
+    .action((options: { team: string; json?: boolean }) =>
+      run(async () => {
+        const all = await listMembers(options.team);
+        const rows = all.map((m) => [m.user.email, m.user.name ?? "-", m.role]);
+        createOutput(Boolean(options.json)).result(table([["EMAIL", "NAME", "ROLE"], ...rows]), { members: all });
+        return ok;
+      }),
+    );
+  return members;
+}
+
+export function projectsCommand(run: Run): Command {
+  const projects = new Command("projects").description("a team's apps, whose jobs Taskdeck runs");
+  projects
+    .command("create")
+    .description("create a project in a team")
+    .addOption(team())
+    .requiredOption("--name <name>", "the project's name")
+    .option("--slug <slug>", "its slug (default: made from the name)")
+    .addOption(json())
+    .action((options: { team: string; name: string; slug?: string; json?: boolean }) =>
+      run(async () => {
+        const created = await createProject(options);
+        createOutput(Boolean(options.json)).result(`Created project ${created.name} (${created.slug}, ${created.id})`, { project: created });
+        return ok;
+      }),
+    );
+  projects
+    .command("list")
+    .description("list projects")
+    .option("--team <team>", "only this team's")
+    .addOption(json())
+    .action((options: { team?: string; json?: boolean }) =>
+      run(async () => {
+        const all = await listProjects(options.team);
+        const rows = all.map((p) => [p.slug, p.name, p.team.slug, p.id]);
+        createOutput(Boolean(options.json)).result(table([["SLUG", "NAME", "TEAM", "ID"], ...rows]), { projects: all });
+        return ok;
+      }),
+    );
+  return projects;
+}
+
+export function keysCommand(run: Run): Command {
+  const keys = new Command("keys").description("a team's API keys");
+  keys
+    .command("create")
+    .description("create an API key; it is printed once and cannot be shown again")
+    .addOption(team())
+    .requiredOption("--name <name>", "what the key is for, e.g. \"CI deploys\"")
+    .option("--permissions <list>", "comma-separated: jobs:read, jobs:write", "jobs:read,jobs:write")
+    .option("--rate-limit <perMinute>", "requests per minute (default: API_RATE_LIMIT_PER_MINUTE)")
+    .option("--created-by <email>", "the user the key acts for: they receive its notify emails")
+    .addOption(json())
+    .action((options: { team: string; name: string; permissions: string; rateLimit?: string; createdBy?: string; json?: boolean }) =>
+      run(async () => {
+        const permissions = permissionListSchema.safeParse(options.permissions);
+        if (!permissions.success) throw new CliError(`--permissions: ${permissions.error.issues[0]?.message}`, exitCodes.badInput);
+        const rateLimit = options.rateLimit === undefined ? null : Number(options.rateLimit);
+        if (rateLimit !== null && !(Number.isInteger(rateLimit) && rateLimit >= 1)) throw new CliError("--rate-limit must be a whole number of at least 1", exitCodes.badInput);
+        const owner = await findTeam(options.team);
+        const creator = options.createdBy ? await findUserByEmail(options.createdBy) : null;
+        const { key, record } = await createApiKey(owner.id, creator?.id ?? null, { name: options.name, permissions: permissions.data, rateLimitPerMinute: rateLimit });
+        const output = createOutput(Boolean(options.json));
+        output.result(key, { key, apiKey: record });
+        if (!options.json) output.note(`Created API key "${record.name}" (${record.prefix}…) for ${owner.slug} with ${record.permissions.join(", ")}. Store it now: it is not shown again.`);
+        return ok;
+      }),
+    );
+  keys
+    .command("list")
+    .description("list a team's API keys (never the keys themselves)")
+    .addOption(team())
+    .addOption(json())
+    .action((options: { team: string; json?: boolean }) =>
+      run(async () => {
+        const owner = await findTeam(options.team);
+        const all = await listApiKeys(owner.id);
+        const rows = all.map((k) => [k.id, k.name, `${k.prefix}…`, k.permissions.join(","), k.lastUsedAt?.toISOString() ?? "never", k.revokedAt ? "revoked" : "active"]);
+        createOutput(Boolean(options.json)).result(table([["ID", "NAME", "PREFIX", "PERMISSIONS", "LAST USED", "STATE"], ...rows]), { apiKeys: all });
+        return ok;
+      }),
+    );
+  keys
+    .command("revoke")
+    .description("revoke an API key: it stops working at once")
+    .addOption(team())
+    .requiredOption("--id <id>", "the key's id (see keys list)")
+    .action((options: { team: string; id: string }) =>
+      run(async () => {
+        const owner = await findTeam(options.team);
+        await revokeApiKey(owner.id, options.id);
+        createOutput(false).result(`Revoked API key ${options.id}`, {});
+        return ok;
+      }),
+    );
+  return keys;
+}

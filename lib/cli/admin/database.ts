@@ -1,0 +1,54 @@
+// The admin commands' database: DATABASE_URL, or in demo mode (no DATABASE_URL) the embedded
+// PostgreSQL under .data/ that `npm start` uses. The embedded server is used where it runs, or
+// started for the command and stopped afterwards; it is never stopped while `npm start` uses it.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { parseCliEnv } from "@/lib/env";
+import { embeddedDatabaseUrl, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
+import { CliError, exitCodes } from "../exit-codes";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1 FROM _prisma_migrations LIMIT 1");
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "42P01") {
+      throw new CliError("The database has no Taskdeck tables yet: run `npm run db:migrate` (or `npm start` once)", exitCodes.unreachable);
+    }
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Points this process at the admin database (process.env.DATABASE_URL, read lazily by lib/env.ts)
+ * and returns what to call when the command is done.
+ */
+export async function openAdminDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
+  const env = parseCliEnv();
+  if (env.DATABASE_URL) {
+    if (!(await reachable(env.DATABASE_URL))) throw new CliError("Cannot reach the database at DATABASE_URL", exitCodes.unreachable);
+    process.env.DATABASE_URL = env.DATABASE_URL;
+    return { url: env.DATABASE_URL, close: async () => {} };
+  }
+
+  const url = embeddedDatabaseUrl(env.EMBEDDED_DB_PORT, "taskdeck");
+  process.env.DATABASE_URL = url;
+  if (await reachable(url)) return { url, close: async () => {} };
+  const dataDir = path.join(root, ".data/postgres");
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    throw new CliError("No DATABASE_URL, and no demo database under .data/ yet: run `npm start` once, or set DATABASE_URL", exitCodes.unreachable);
+  }
+  const server = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_DB_PORT });
+  if (!(await reachable(url))) {
+    await server.stop();
+    throw new CliError("The demo database started but has no taskdeck database: run `npm start` once", exitCodes.unreachable);
+  }
+  return { url, close: () => server.stop() };
+}

@@ -1,0 +1,141 @@
+// `taskdeck admin system-jobs …`: the server owner's view of system jobs, which the API and the
+// dashboard never show (PRODUCT.md "Access"): their schedules, runs (with stacks), and triggers.
+import { Command, Option } from "commander";
+import { AppError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db";
+import { getJobType, systemJobTypes } from "@/lib/jobs/catalog";
+import { getRun, toApiRun } from "@/lib/jobs/runs";
+import { nextOccurrence, scheduleInWords } from "@/lib/jobs/schedule-text";
+import { runStatuses, type RunStatus } from "@/lib/jobs/schemas";
+import { triggerJob } from "@/lib/jobs/service";
+import { CliError, exitCodes } from "../exit-codes";
+import { createOutput, progressText, runSummary, runsTable, table } from "../output";
+import { collect, parseParams } from "../params";
+import { exitCodeForRun, waitForRun } from "../wait";
+
+type Run = (action: () => Promise<number>) => Promise<void>;
+const json = () => new Option("--json", "print JSON instead of text");
+
+function requireSystemType(type: string) {
+  const definition = getJobType(type);
+  if (definition?.scope !== "system") {
+    const known = systemJobTypes().map((d) => d.type).join(", ");
+    throw new CliError(`"${type}" is not a system job type; system types: ${known}`, exitCodes.badInput);
+  }
+  return definition;
+}
+
+async function readSystemRun(runId: string) {
+  const run = /^[0-9a-f-]{36}$/i.test(runId) ? await getRun(runId) : null;
+  if (!run || run.projectId !== null) throw new AppError("not_found", `No system run ${runId}`);
+  return run;
+}
+
+export function systemJobsCommand(run: Run): Command {
+  const command = new Command("system-jobs").description("system jobs: maintenance on cron, invisible to the API and the dashboard");
+
+  command
+    .command("list")
+    .description("list system job types with their schedules and last runs")
+    .addOption(json())
+    .action((options: { json?: boolean }) =>
+      run(async () => {
+        const types = await Promise.all(
+          systemJobTypes().map(async (definition) => {
+            const last = await prisma.jobRun.findFirst({ where: { type: definition.type, projectId: null }, orderBy: { createdAt: "desc" } });
+            const lastSkip = await prisma.scheduleSkip.findFirst({ where: { type: definition.type, projectId: null }, orderBy: { occurredAt: "desc" } });
+            return {
+              type: definition.type,
+              label: definition.label,
+              schedule: definition.schedule,
+              scheduleInWords: scheduleInWords(definition.schedule),
+              nextRunAt: definition.schedule ? (nextOccurrence(definition.schedule)?.toISOString() ?? null) : null,
+              lastRun: last ? { id: last.id, status: last.status, createdAt: last.createdAt.toISOString(), finishedAt: last.finishedAt?.toISOString() ?? null } : null,
+              lastSkippedAt: lastSkip?.occurredAt.toISOString() ?? null,
+            };
+          }),
+        );
+        const rows = types.map((t) => [t.type, t.scheduleInWords, t.nextRunAt ?? "-", t.lastRun ? `${t.lastRun.status} ${t.lastRun.createdAt}` : "never", t.lastSkippedAt ?? "-"]);
+        createOutput(Boolean(options.json)).result(table([["TYPE", "SCHEDULE", "NEXT RUN (UTC)", "LAST RUN", "LAST SKIPPED"], ...rows]), { systemJobTypes: types });
+        return exitCodes.ok;
+      }),
+    );
+
+  command
+    .command("runs")
+    .description("list system runs, newest first")
+    .option("-t, --type <type>", "only runs of this system type")
+    .addOption(new Option("-s, --status <status>", "only runs in this status").choices(runStatuses))
+    .option("-n, --limit <count>", "how many (1-500)", "25")
+    .addOption(json())
+    .action((options: { type?: string; status?: RunStatus; limit: string; json?: boolean }) =>
+      run(async () => {
+        if (options.type) requireSystemType(options.type);
+        const limit = Number(options.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError("--limit must be a whole number from 1 to 500", exitCodes.badInput);
+        const runs = await prisma.jobRun.findMany({
+          where: { projectId: null, ...(options.type ? { type: options.type } : {}), ...(options.status ? { status: options.status } : {}) },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: limit,
+          include: { triggeredByUser: { select: { name: true, email: true } }, triggeredByApiKey: { select: { name: true, prefix: true } } },
+        });
+        const apiRuns = runs.map(toApiRun);
+        createOutput(Boolean(options.json)).result(runsTable(apiRuns), { runs: apiRuns });
+        return exitCodes.ok;
+      }),
+    );
+
+  command
+    .command("show")
+    .description("show a system run, with its error's stack")
+    .argument("<run>", "the run's id")
+    .addOption(json())
+    .action((runId: string, options: { json?: boolean }) =>
+      run(async () => {
+        const found = await readSystemRun(runId);
+        const text = runSummary(toApiRun(found)) + (found.errorStack ? `\n  stack\n${found.errorStack.replace(/^/gm, "    ")}` : "");
+        createOutput(Boolean(options.json)).result(text, { run: { ...toApiRun(found), errorStack: found.errorStack } });
+        return exitCodes.ok;
+      }),
+    );
+
+  command
+    .command("trigger")
+    .description("run a system job now (a worker must be running); with --wait, follow it")
+    .argument("<type>", "the system job type, e.g. job_runs_cleanup")
+    .option("--param <key=value>", "a parameter (repeatable)", collect, [])
+    .option("-w, --wait", "follow the run until it ends; exit 0 only if it completed")
+    .option("--timeout <seconds>", "with --wait: stop waiting after this long (exit 3)")
+    .addOption(json())
+    .action((type: string, options: { param: string[]; wait?: boolean; timeout?: string; json?: boolean }) =>
+      run(async () => {
+        requireSystemType(type);
+        const timeout = options.timeout === undefined ? undefined : Number(options.timeout);
+        if (timeout !== undefined && !(timeout > 0)) throw new CliError("--timeout must be a positive number of seconds", exitCodes.badInput);
+        const created = await triggerJob({ type, projectId: null, params: parseParams(options.param), source: { kind: "admin_cli" } });
+        const output = createOutput(Boolean(options.json));
+        if (!options.wait) {
+          output.result(`Triggered ${type}: run ${created.id} (pending; a worker will pick it up)`, { run: toApiRun(created) });
+          return exitCodes.ok;
+        }
+        output.note(`Triggered ${type}: run ${created.id}; waiting for a worker to run it…`);
+        let hinted = false;
+        const ended = await waitForRun({
+          read: async () => {
+            const current = toApiRun(await readSystemRun(created.id));
+            if (!hinted && current.status === "pending" && Date.now() - Date.parse(current.createdAt) > 10_000) {
+              hinted = true;
+              output.note("Still pending after 10 s: is a worker running (`npm start` or `npm run worker`)?");
+            }
+            return current;
+          },
+          timeoutSeconds: timeout,
+          cancelHint: `It keeps running in the worker (${progressText(toApiRun(created))}).`,
+        });
+        output.result(runSummary(ended), { run: ended });
+        return exitCodeForRun(ended);
+      }),
+    );
+
+  return command;
+}

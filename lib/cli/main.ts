@@ -1,0 +1,95 @@
+// The `taskdeck` CLI: remote commands for agents and scripts (`jobs …`, over REST API v1) and
+// local admin commands for the server owner (`admin …`, straight against the database).
+// Exit codes: lib/cli/exit-codes.ts, documented in the README.
+import { Command, CommanderError } from "commander";
+import { AppError } from "@/lib/api/errors";
+import { EnvError } from "@/lib/env";
+import { openAdminDatabase } from "./admin/database";
+import { keysCommand, membersCommand, projectsCommand, teamsCommand, usersCommand } from "./admin/accounts";
+import { systemJobsCommand } from "./admin/system-jobs";
+import { CliError, exitCodeForStatus, exitCodes } from "./exit-codes";
+import { jobsCommand } from "./remote/jobs";
+
+let json = false;
+
+function fail(error: unknown): number {
+  const cliError =
+    error instanceof CliError
+      ? error
+      : error instanceof AppError
+        ? new CliError([error.message, ...(error.issues ?? []).map((issue) => `  ${issue.path}: ${issue.message}`)].join("\n"), exitCodeForStatus(error.status), { code: error.code })
+        : error instanceof EnvError
+          ? new CliError(error.message, exitCodes.badInput)
+          : null;
+  if (cliError) {
+    if (json) process.stdout.write(`${JSON.stringify({ error: { message: cliError.message, exitCode: cliError.exitCode, ...cliError.details } }, null, 2)}\n`);
+    process.stderr.write(`taskdeck: ${cliError.message}\n`);
+    return cliError.exitCode;
+  }
+  process.stderr.write(`taskdeck: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return exitCodes.serverError;
+}
+
+/** Runs a remote command's action and exits with its code. */
+async function runRemote(action: () => Promise<number>): Promise<void> {
+  let code: number;
+  try {
+    code = await action();
+  } catch (error) {
+    code = fail(error);
+  }
+  process.exit(code);
+}
+
+/** Runs an admin command's action against the database, closing every connection afterwards. */
+async function runAdmin(action: () => Promise<number>): Promise<void> {
+  let code: number;
+  let close = async () => {};
+  try {
+    const database = await openAdminDatabase();
+    close = database.close;
+    code = await action();
+  } catch (error) {
+    code = fail(error);
+  }
+  const { disconnectPrisma } = await import("@/lib/db");
+  const { closePool } = await import("@/lib/db/pool");
+  const { stopSenderBoss } = await import("@/lib/jobs/queue");
+  await stopSenderBoss().catch(() => undefined);
+  await disconnectPrisma().catch(() => undefined);
+  await closePool().catch(() => undefined);
+  await close().catch(() => undefined);
+  process.exit(code);
+}
+
+export function buildProgram(): Command {
+  const program = new Command("taskdeck")
+    .description("Taskdeck: trigger and follow background jobs (jobs …), and administer a server (admin …)")
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  // --json anywhere on the line also makes errors machine-readable.
+  program.hook("preAction", (_command, action) => {
+    json = Boolean(action.opts().json);
+  });
+  program.addCommand(jobsCommand(runRemote));
+  const admin = new Command("admin").description("server owner's commands, against DATABASE_URL (or demo mode's embedded database)");
+  for (const command of [usersCommand, teamsCommand, membersCommand, projectsCommand, keysCommand, systemJobsCommand]) admin.addCommand(command(runAdmin));
+  program.addCommand(admin);
+  // Subcommands inherit exitOverride only when it is set on each of them.
+  const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
+  for (const command of everyCommand(program)) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end with exit code 0; anything else is a usage error.
+      process.exit(error.exitCode === 0 ? 0 : exitCodes.badInput);
+    }
+    process.exit(fail(error));
+  }
+}

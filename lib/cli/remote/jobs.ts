@@ -1,0 +1,167 @@
+// `taskdeck jobs …`: the remote commands, over REST API v1 with TASKDECK_URL and TASKDECK_API_KEY.
+import { Command, Option } from "commander";
+import type { ApiJobType } from "@/lib/jobs/job-types";
+import { runStatuses, type ApiRun } from "@/lib/jobs/schemas";
+import { scheduleInWords } from "@/lib/jobs/schedule-text";
+import { CliError, exitCodes } from "../exit-codes";
+import { createOutput, runSummary, runsTable, table } from "../output";
+import { collect, parseParams } from "../params";
+import { exitCodeForRun, waitForRun } from "../wait";
+import { createApiClient, type ApiClient } from "./client";
+
+interface Common {
+  url?: string;
+  json?: boolean;
+}
+
+const project = () => new Option("-p, --project <project>", "the project's slug or id").makeOptionMandatory();
+const url = () => new Option("--url <url>", "the Taskdeck server (default: TASKDECK_URL)");
+const json = () => new Option("--json", "print JSON instead of text");
+const wait = () => new Option("-w, --wait", "follow the run with a progress bar until it ends; exit 0 only if it completed");
+const timeout = () => new Option("--timeout <seconds>", "with --wait: stop waiting after this long (exit 3; the run goes on)").argParser(positiveNumber);
+
+function positiveNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new CliError(`expected a positive number, got "${value}"`, exitCodes.badInput);
+  return number;
+}
+
+const path = (value: string) => encodeURIComponent(value);
+
+/** Prints the run, or follows it with --wait; the returned code is the process's exit code. */
+async function finishWithRun(client: ApiClient, run: ApiRun, options: Common & { wait?: boolean; timeout?: number }, verb: string): Promise<number> {
+  const output = createOutput(Boolean(options.json));
+  if (!options.wait) {
+    output.result(`${verb} run ${run.id} (${run.type}, ${run.status})`, { run });
+    return exitCodes.ok;
+  }
+  output.note(`${verb} run ${run.id} (${run.type}); waiting for it to end…`);
+  const ended = await waitForRun({
+    read: async () => (await client.get<{ run: ApiRun }>(`/runs/${path(run.id)}`)).run,
+    timeoutSeconds: options.timeout,
+    cancelHint: `Cancel it with: taskdeck jobs cancel ${run.id}`,
+  });
+  output.result(runSummary(ended), { run: ended });
+  return exitCodeForRun(ended);
+}
+
+export function jobsCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
+  const jobs = new Command("jobs").description("trigger and follow a project's jobs through the REST API (TASKDECK_URL, TASKDECK_API_KEY)");
+
+  jobs
+    .command("types")
+    .description("list the project's job types and their params")
+    .addOption(project())
+    .addOption(url())
+    .addOption(json())
+    .action((options: Common & { project: string }) =>
+      run(async () => {
+        const client = createApiClient(options);
+        const { jobTypes } = await client.get<{ jobTypes: ApiJobType[] }>(`/projects/${path(options.project)}/job-types`);
+        const rows = jobTypes.map((type) => [type.type, type.label, type.ordering, scheduleInWords(type.schedule), Object.keys((type.paramsSchema.properties as object | undefined) ?? {}).join(", ") || "-"]);
+        createOutput(Boolean(options.json)).result(table([["TYPE", "LABEL", "ORDERING", "SCHEDULE", "PARAMS"], ...rows]), { jobTypes });
+        return exitCodes.ok;
+      }),
+    );
+
+  jobs
+    .command("trigger")
+    .description("trigger a job; with --wait, follow it until it ends")
+    .argument("<type>", "the job type, e.g. revenuecat_sync")
+    .addOption(project())
+    .option("--param <key=value>", "a parameter (repeatable); JSON values such as 50 or true are taken as JSON", collect, [])
+    .option("--notify", "email the key's creator when the run ends")
+    .addOption(wait())
+    .addOption(timeout())
+    .addOption(url())
+    .addOption(json())
+    .action((type: string, options: Common & { project: string; param: string[]; notify?: boolean; wait?: boolean; timeout?: number }) =>
+      run(async () => {
+        const params = parseParams(options.param);
+        const client = createApiClient(options);
+        const { run: created } = await client.post<{ run: ApiRun }>(`/projects/${path(options.project)}/jobs`, {
+          type,
+          ...(options.param.length > 0 ? { params } : {}),
+          ...(options.notify ? { notify: true } : {}),
+        });
+        return finishWithRun(client, created, options, "Triggered");
+      }),
+    );
+
+  jobs
+    .command("runs")
+    .description("list the project's runs, newest first")
+    .addOption(project())
+    .addOption(new Option("-s, --status <status>", "only runs in this status").choices(runStatuses))
+    .option("-t, --type <type>", "only runs of this job type")
+    .addOption(new Option("-n, --limit <count>", "how many (1-100)").default(25).argParser(positiveNumber))
+    .addOption(url())
+    .addOption(json())
+    .action((options: Common & { project: string; status?: string; type?: string; limit: number }) =>
+      run(async () => {
+        const client = createApiClient(options);
+        const query = new URLSearchParams({ limit: String(options.limit), ...(options.status ? { status: options.status } : {}), ...(options.type ? { type: options.type } : {}) });
+        const page = await client.get<{ runs: ApiRun[]; nextCursor: string | null }>(`/projects/${path(options.project)}/runs?${query}`);
+        createOutput(Boolean(options.json)).result(runsTable(page.runs), page);
+        return exitCodes.ok;
+      }),
+    );
+
+  jobs
+    .command("show")
+    .description("show one run")
+    .argument("<run>", "the run's id")
+    .addOption(wait())
+    .addOption(timeout())
+    .addOption(url())
+    .addOption(json())
+    .action((runId: string, options: Common & { wait?: boolean; timeout?: number }) =>
+      run(async () => {
+        const client = createApiClient(options);
+        const { run: found } = await client.get<{ run: ApiRun }>(`/runs/${path(runId)}`);
+        if (options.wait) return finishWithRun(client, found, options, "Following");
+        createOutput(Boolean(options.json)).result(runSummary(found), { run: found });
+        return exitCodes.ok;
+      }),
+    );
+
+  jobs
+    .command("cancel")
+    .description("cancel a pending run at once, or ask a running one to stop")
+    .argument("<run>", "the run's id")
+    .addOption(wait())
+    .addOption(url())
+    .addOption(json())
+    .action((runId: string, options: Common & { wait?: boolean }) =>
+      run(async () => {
+        const client = createApiClient(options);
+        const { run: cancelled } = await client.post<{ run: ApiRun }>(`/runs/${path(runId)}/cancel`);
+        if (options.wait) {
+          const code = await finishWithRun(client, cancelled, options, "Cancelling");
+          // Cancelling succeeded if the run ended cancelled; anything else is reported as it is.
+          return code === exitCodes.runCancelled ? exitCodes.ok : code;
+        }
+        const note = cancelled.status === "running" ? "cancel requested; the handler stops at its next check" : cancelled.status;
+        createOutput(Boolean(options.json)).result(`Run ${cancelled.id}: ${note}`, { run: cancelled });
+        return exitCodes.ok;
+      }),
+    );
+
+  jobs
+    .command("retry")
+    .description("retry a failed or cancelled run as a new run")
+    .argument("<run>", "the run's id")
+    .addOption(wait())
+    .addOption(timeout())
+    .addOption(url())
+    .addOption(json())
+    .action((runId: string, options: Common & { wait?: boolean; timeout?: number }) =>
+      run(async () => {
+        const client = createApiClient(options);
+        const { run: retry } = await client.post<{ run: ApiRun }>(`/runs/${path(runId)}/retry`);
+        return finishWithRun(client, retry, options, `Retrying ${runId} as`);
+      }),
+    );
+
+  return jobs;
+}
