@@ -4,10 +4,12 @@ import Link from "next/link";
 interface AppShellProps {
   user: { email: string; name: string | null };
   project?: { name: string; slug: string };
+  /** The team's API keys page, for those who may manage keys. */
+  apiKeysHref?: string;
   children: React.ReactNode;
 }
 
-export function AppShell({ user, project, children }: AppShellProps) {
+export function AppShell({ user, project, apiKeysHref, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -28,6 +30,11 @@ export function AppShell({ user, project, children }: AppShellProps) {
             )}
           </nav>
           <div className="flex items-center gap-3 text-sm">
+            {apiKeysHref && (
+              <Link href={apiKeysHref} className="text-slate-600 hover:text-slate-900 dark:text-slate-300">
+                API keys
+              </Link>
+            )}
             <span className="hidden text-slate-600 sm:inline dark:text-slate-400">{user.name ?? user.email}</span>
             <Link
               href="/logout"
