@@ -6,7 +6,9 @@ import { env } from "@/lib/env";
 const globalForPrisma = globalThis as unknown as { taskdeckPrisma?: PrismaClient };
 
 export function createPrisma(connectionString: string = env.DATABASE_URL): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  // A lost idle connection is logged; the adapter's pool replaces it (see lib/db/pool.ts).
+  const adapter = new PrismaPg({ connectionString }, { onPoolError: (error) => console.error(`[db] an idle connection was lost: ${error.message}`) });
+  return new PrismaClient({ adapter });
 }
 
 // Lazily created so importing this module never opens a connection (next build, unit tests).

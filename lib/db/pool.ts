@@ -9,7 +9,13 @@ export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
 const globalForPool = globalThis as unknown as { taskdeckPool?: pg.Pool };
 
 export function getPool(): pg.Pool {
-  globalForPool.taskdeckPool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  if (!globalForPool.taskdeckPool) {
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+    // An idle connection the server closed (a restart, a failover) must not crash the process:
+    // the pool drops it and opens a new one for the next query.
+    pool.on("error", (error) => console.error(`[db] an idle connection was lost: ${error.message}`));
+    globalForPool.taskdeckPool = pool;
+  }
   return globalForPool.taskdeckPool;
 }
 

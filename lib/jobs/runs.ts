@@ -1,5 +1,6 @@
 // Job runs: reading them and shaping them for the API (PRODUCT.md "REST API v1", "A run").
 import { prisma } from "@/lib/db";
+import { getPool } from "@/lib/db/pool";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { progressView } from "@/lib/jobs/progress";
 import type { ApiRun, RunStatus } from "@/lib/jobs/schemas";
@@ -59,7 +60,7 @@ export const RUN_RECORD_COLUMNS = `run.id, run.type, run.project_id AS "projectI
   run.retry_of_id AS "retryOfId", run.queue_job_id AS "queueJobId", run.progress_processed AS "progressProcessed",
   run.progress_total AS "progressTotal", run.progress_message AS "progressMessage", run.result,
   run.error_message AS "errorMessage", run.error_stack AS "errorStack", run.cancel_requested_at AS "cancelRequestedAt",
-  run.created_at AS "createdAt", run.started_at AS "startedAt", run.finished_at AS "finishedAt",
+  run.created_at AS "createdAt", run.started_at AS "startedAt", run.finished_at AS "finishedAt", run.updated_at AS "updatedAt",
   CASE WHEN usr.id IS NULL THEN NULL ELSE json_build_object('name', usr.name, 'email', usr.email) END AS "triggeredByUser",
   CASE WHEN api_key.id IS NULL THEN NULL ELSE json_build_object('name', api_key.name, 'prefix', api_key.prefix) END AS "triggeredByApiKey"`;
 
@@ -95,8 +96,25 @@ export interface ListRunsOptions {
   projectId: string;
   status?: RunStatus;
   type?: string;
+  /** Created at or after this moment. */
+  from?: string;
+  /** Created before this moment. */
+  to?: string;
   limit: number;
   cursor?: string;
+}
+
+/**
+ * A fingerprint of everything in a project's runs: it changes when any run is created, written
+ * (progress included, through the updated_at trigger) or deleted. Two index lookups, so asking
+ * "did anything change?" costs next to nothing.
+ */
+export async function runsVersion(projectId: string): Promise<string> {
+  const { rows } = await getPool().query<{ latest: Date | null; count: string }>(
+    `SELECT max(updated_at) AS latest, count(*) AS count FROM job_runs WHERE project_id = $1`,
+    [projectId],
+  );
+  return `${rows[0]?.latest?.toISOString() ?? "-"}/${rows[0]?.count ?? 0}`;
 }
 
 export async function listRuns(options: ListRunsOptions): Promise<{ runs: RunRecord[]; nextCursor: string | null }> {
@@ -106,6 +124,7 @@ export async function listRuns(options: ListRunsOptions): Promise<{ runs: RunRec
       projectId: options.projectId,
       ...(options.status ? { status: options.status } : {}),
       ...(options.type ? { type: options.type } : {}),
+      ...(options.from || options.to ? { createdAt: { ...(options.from ? { gte: new Date(options.from) } : {}), ...(options.to ? { lt: new Date(options.to) } : {}) } } : {}),
       ...(after
         ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
         : {}),

@@ -26,6 +26,8 @@ export const listRunsQuerySchema = z
     type: z.string().min(1, "type must not be empty").max(100, "type must be at most 100 characters").optional(),
     limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(25),
     cursor: z.string().max(200, "cursor is not a cursor from a previous page").optional().describe("nextCursor of the previous page"),
+    from: z.iso.datetime({ offset: true, error: "from must be an ISO date-time, e.g. 2026-11-24T00:00:00Z" }).optional().describe("Only runs created at or after this moment"),
+    to: z.iso.datetime({ offset: true, error: "to must be an ISO date-time, e.g. 2026-11-24T00:00:00Z" }).optional().describe("Only runs created before this moment"),
   })
   .strict();
 
