@@ -1,15 +1,15 @@
 // Cooperative cancellation (semantics 6) and manual retry (semantics 5).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/api/errors";
-import { prisma, disconnectPrisma } from "@/lib/db";
-import { closePool, getPool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db";
+import { getPool } from "@/lib/db/pool";
 import { cancelRun } from "@/lib/jobs/cancel";
-import { stopSenderBoss } from "@/lib/jobs/queue";
 import { retryRun, triggerJob } from "@/lib/jobs/service";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
 import { setUpTestJobTypes } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
+import { releaseAll } from "../helpers/teardown";
 
 let worker: RunningWorker | undefined;
 let project: { id: string };
@@ -22,12 +22,7 @@ beforeAll(async () => {
   adminId = (await createUser("admin", created.team.id)).id;
 });
 
-afterAll(async () => {
-  await worker?.stop();
-  await stopSenderBoss();
-  await disconnectPrisma();
-  await closePool();
-});
+afterAll(() => releaseAll(worker));
 
 const trigger = (type: string, notify = false) => triggerJob({ type, projectId: project.id, notify, source: { kind: "user", userId: adminId } });
 const read = (id: string) => prisma.jobRun.findUniqueOrThrow({ where: { id } });

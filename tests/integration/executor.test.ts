@@ -1,13 +1,12 @@
 // The executor ends every run, even when what a handler produced cannot be stored as is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma, disconnectPrisma } from "@/lib/db";
-import { closePool } from "@/lib/db/pool";
-import { stopSenderBoss } from "@/lib/jobs/queue";
+import { prisma } from "@/lib/db";
 import { triggerJob } from "@/lib/jobs/service";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, waitFor } from "../helpers/fixtures";
 import { setUpTestJobTypes } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
+import { releaseAll } from "../helpers/teardown";
 
 let worker: RunningWorker;
 
@@ -16,12 +15,7 @@ beforeAll(async () => {
   worker = await startTestWorker();
 });
 
-afterAll(async () => {
-  await worker?.stop();
-  await stopSenderBoss();
-  await disconnectPrisma();
-  await closePool();
-});
+afterAll(() => releaseAll(worker));
 
 const finished = (id: string) => waitFor(() => prisma.jobRun.findUniqueOrThrow({ where: { id } }), (run) => run.status !== "pending" && run.status !== "running");
 

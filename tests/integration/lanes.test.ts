@@ -2,15 +2,14 @@
 // in parallel, a failure pauses only its project's lane, and retry or skip resume it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/api/errors";
-import { prisma, disconnectPrisma } from "@/lib/db";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db";
 import { getLane, retryLane, skipLane } from "@/lib/jobs/lanes";
-import { stopSenderBoss } from "@/lib/jobs/queue";
 import { retryRun, triggerJob } from "@/lib/jobs/service";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
 import { failNext, laneLog, setUpTestJobTypes } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
+import { releaseAll } from "../helpers/teardown";
 
 let worker: RunningWorker;
 let adminId: string;
@@ -24,12 +23,7 @@ beforeAll(async () => {
   worker = await startTestWorker({ concurrency: 4 });
 });
 
-afterAll(async () => {
-  await worker?.stop();
-  await stopSenderBoss();
-  await disconnectPrisma();
-  await closePool();
-});
+afterAll(() => releaseAll(worker));
 
 async function newProject() {
   const project = await prisma.project.create({ data: { teamId, name: "Lane project", slug: `lane-${crypto.randomUUID().slice(0, 8)}` } });

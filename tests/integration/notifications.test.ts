@@ -1,10 +1,8 @@
 // Notifications (semantics 11): an outbox written when runs end, sent by the worker over real SMTP
 // to an in-process smtp-server; delivery retried while the mail server is down.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma, disconnectPrisma } from "@/lib/db";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db";
 import { cancelRun } from "@/lib/jobs/cancel";
-import { stopSenderBoss } from "@/lib/jobs/queue";
 import { triggerJob } from "@/lib/jobs/service";
 import { createOutboxSender } from "@/worker/outbox-sender";
 import type { RunningWorker } from "@/worker/worker";
@@ -12,6 +10,7 @@ import { createProject, createUser, waitFor } from "../helpers/fixtures";
 import { startSmtpServer } from "../helpers/smtp";
 import { setUpTestJobTypes } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
+import { releaseAll } from "../helpers/teardown";
 
 const ALERTS = "owner@server.test";
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -31,13 +30,7 @@ beforeAll(async () => {
   worker = await startTestWorker({ outbox: { smtpUrl: smtp.url, from: "Taskdeck <taskdeck@test.local>", intervalMs: 200, retryBaseMs: 300 } });
 });
 
-afterAll(async () => {
-  await worker?.stop();
-  await smtp?.close();
-  await stopSenderBoss();
-  await disconnectPrisma();
-  await closePool();
-});
+afterAll(() => releaseAll(worker, smtp));
 
 const trigger = (type: string, notify: boolean) => triggerJob({ type, projectId: project.id, notify, source: { kind: "user", userId: user.id } });
 const mailFor = (runId: string) => waitFor(async () => smtp.received.find((mail) => mail.text.includes(runId)), (mail) => mail !== undefined, 30_000);

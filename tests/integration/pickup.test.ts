@@ -4,15 +4,15 @@
 // that found nothing, so only a notification can wake it before the 10-second wait runs out.
 // A backlog drains the same way: a fetch loop that finishes a run fetches again at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma, disconnectPrisma } from "@/lib/db";
-import { closePool, getPool } from "@/lib/db/pool";
-import { stopSenderBoss } from "@/lib/jobs/queue";
+import { prisma } from "@/lib/db";
+import { getPool } from "@/lib/db/pool";
 import { triggerJob } from "@/lib/jobs/service";
 import type { WipData } from "pg-boss";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
 import { setUpTestJobTypes } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
+import { releaseAll } from "../helpers/teardown";
 
 let worker: RunningWorker | undefined;
 
@@ -21,12 +21,7 @@ beforeAll(async () => {
   worker = await startTestWorker({ pollingIntervalSeconds: 30 });
 });
 
-afterAll(async () => {
-  await worker?.stop();
-  await stopSenderBoss();
-  await disconnectPrisma();
-  await closePool();
-});
+afterAll(() => releaseAll(worker));
 
 // Resolves once every fetch loop of the queue (one per unit of concurrency) holds no job and its
 // last fetch found nothing: each is now in its 30-second poll delay, which only a NOTIFY cuts short.

@@ -2,18 +2,14 @@
 // Runs are created through the real trigger; the worker's state is then set directly in pg-boss's
 // job table, which is exactly what a live or dead worker leaves behind.
 import { afterAll, describe, expect, it } from "vitest";
-import { prisma, disconnectPrisma } from "@/lib/db";
-import { closePool, getPool } from "@/lib/db/pool";
-import { stopSenderBoss } from "@/lib/jobs/queue";
+import { prisma } from "@/lib/db";
+import { getPool } from "@/lib/db/pool";
 import { triggerJob } from "@/lib/jobs/service";
 import { RESTART_MESSAGE, STALE_AFTER_SECONDS, recoverStaleRuns } from "@/worker/recovery";
 import { createProject, createUser } from "../helpers/fixtures";
+import { releaseAll } from "../helpers/teardown";
 
-afterAll(async () => {
-  await stopSenderBoss();
-  await disconnectPrisma();
-  await closePool();
-});
+afterAll(() => releaseAll());
 
 async function runIn(state: { run: "pending" | "running"; job: string; heartbeatAgeSeconds: number }) {
   const { team, project } = await createProject();

@@ -1,16 +1,15 @@
 // Trigger → worker → completed, against real PostgreSQL, real pg-boss and the RevenueCat sandbox
 // over HTTP: the walking skeleton's promise, end to end below the UI.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma, disconnectPrisma } from "@/lib/db";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
-import { stopSenderBoss } from "@/lib/jobs/queue";
 import { triggerJob } from "@/lib/jobs/service";
 import { generateCustomers } from "@/sandbox/revenuecat/data";
 import { startRevenueCatSandbox, type RevenueCatSandbox } from "@/sandbox/revenuecat/server";
 import type { RunningWorker } from "@/worker/worker";
 import { startTestWorker } from "../helpers/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
+import { releaseAll } from "../helpers/teardown";
 
 const account = { projectId: "proj_it", apiKey: "sk_it_key", customerCount: 60, seed: 7 };
 let sandbox: RevenueCatSandbox;
@@ -23,13 +22,7 @@ beforeAll(async () => {
   worker = await startTestWorker();
 });
 
-afterAll(async () => {
-  await worker?.stop();
-  await stopSenderBoss();
-  await sandbox?.close();
-  await disconnectPrisma();
-  await closePool();
-});
+afterAll(() => releaseAll(worker, sandbox));
 
 const finished = (run: { status: string } | null) => run !== null && !["pending", "running"].includes(run.status);
 

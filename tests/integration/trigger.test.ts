@@ -2,14 +2,14 @@
 // the run that triggerJob returns is the stored run, exactly as getRun reads it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { prisma, disconnectPrisma } from "@/lib/db";
-import { closePool, getPool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db";
+import { getPool } from "@/lib/db/pool";
 import { registerJobType } from "@/lib/jobs/catalog";
-import { stopSenderBoss } from "@/lib/jobs/queue";
 import { getRun } from "@/lib/jobs/runs";
 import { triggerJob } from "@/lib/jobs/service";
 import { createProject, createUser } from "../helpers/fixtures";
 import { setUpTestJobTypes } from "../helpers/test-job-types";
+import { releaseAll } from "../helpers/teardown";
 
 beforeAll(async () => {
   await setUpTestJobTypes();
@@ -25,11 +25,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await stopSenderBoss();
-  await disconnectPrisma();
-  await closePool();
-});
+afterAll(() => releaseAll());
 
 const jobOf = async (jobId: string | null) =>
   (await getPool().query<{ name: string; data: unknown }>(`SELECT name, data FROM pgboss.job WHERE id = $1`, [jobId])).rows[0];
