@@ -1,7 +1,7 @@
 // The admin commands' database: DATABASE_URL, or in demo mode (no DATABASE_URL) the embedded
 // PostgreSQL under .data/ that `npm start` uses. The embedded server is used where it runs, or
 // started for the command and stopped afterwards; it is never stopped while `npm start` uses it.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { parseCliEnv } from "@/lib/env";
@@ -9,6 +9,17 @@ import { embeddedDatabaseUrl, startEmbeddedPostgres } from "@/scripts/lib/embedd
 import { CliError, exitCodes } from "../exit-codes";
 
 const root = path.resolve(import.meta.dirname, "../../..");
+
+// PostgreSQL's postmaster.pid holds the server's pid (line 1) and port (line 4) while it runs.
+function runningServerPort(dataDir: string): number | null {
+  try {
+    const [pid, , , port] = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+    process.kill(Number(pid), 0);
+    return Number(port) || null;
+  } catch {
+    return null;
+  }
+}
 
 async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -38,10 +49,14 @@ export async function openAdminDatabase(): Promise<{ url: string; close: () => P
     return { url: env.DATABASE_URL, close: async () => {} };
   }
 
-  const url = embeddedDatabaseUrl(env.EMBEDDED_DB_PORT, "taskdeck");
+  const dataDir = path.join(root, ".data/postgres");
+  // A running demo server (npm start, whatever port it was given) is used as it is: starting
+  // another one on the same directory would stop it under its web and worker.
+  const running = runningServerPort(dataDir);
+  const url = embeddedDatabaseUrl(running ?? env.EMBEDDED_DB_PORT, "taskdeck");
   process.env.DATABASE_URL = url;
   if (await reachable(url)) return { url, close: async () => {} };
-  const dataDir = path.join(root, ".data/postgres");
+  if (running !== null) throw new CliError(`The demo database (port ${running}) is running but refuses connections`, exitCodes.unreachable);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     throw new CliError("No DATABASE_URL, and no demo database under .data/ yet: run `npm start` once, or set DATABASE_URL", exitCodes.unreachable);
   }
