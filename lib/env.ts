@@ -18,6 +18,8 @@ export const envSchema = z.object({
   EMAIL_FROM: z.string().default("Taskdeck <taskdeck@localhost>"),
   SYSTEM_JOBS_ALERT_EMAIL: z.preprocess(blankToUndefined, z.email().optional()),
   REVENUECAT_API_URL: z.url().default("https://api.revenuecat.com/v2"),
+  // App Store Connect API base URL (paths under /v1); demo mode points it at the local sandbox.
+  APP_STORE_CONNECT_API_URL: z.url().default("https://api.appstoreconnect.apple.com"),
   // Worker tuning: how many runs of one job type a worker process executes at once.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   // How long a stopping worker (SIGTERM) lets running handlers finish before failing their runs.
@@ -41,10 +43,15 @@ export const launcherSchema = z.object({
   NEXTAUTH_URL: z.string().optional(),
   APP_URL: z.string().optional(),
   REVENUECAT_API_URL: z.string().optional(),
+  APP_STORE_CONNECT_API_URL: z.string().optional(),
+  // How long `npm start` waits for its worker to finish running jobs when stopped (see envSchema).
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   // Ports of what demo mode runs next to the app.
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   REVENUECAT_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   REVENUECAT_SANDBOX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(40),
+  APP_STORE_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4011),
+  APP_STORE_SANDBOX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
 });
 
 export type LauncherEnv = z.infer<typeof launcherSchema>;

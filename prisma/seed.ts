@@ -1,7 +1,9 @@
 // The demo data (PRODUCT.md "Scripts"): team Acme, project Demo App connected to the RevenueCat
-// sandbox, an admin and a member. Idempotent; tests import it to get the same fixtures.
+// and App Store Connect sandboxes, an admin and a member. Idempotent; tests import it to get the
+// same fixtures.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { demoAppStoreProject } from "@/sandbox/appstore/server";
 import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 
 export const demo = {
@@ -47,6 +49,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
   await prisma.revenueCatConnection.upsert({
     where: { projectId: project.id },
     create: { projectId: project.id, revenuecatProjectId: demoRevenueCatProject.projectId, apiKey: demoRevenueCatProject.apiKey },
+    update: {},
+  });
+  const { issuerId, keyId, privateKeyPem: privateKey, appId } = demoAppStoreProject;
+  await prisma.appStoreConnection.upsert({
+    where: { projectId: project.id },
+    create: { projectId: project.id, issuerId, keyId, privateKey, appId },
     update: {},
   });
   return { adminId: admin.id, memberId: member.id, teamId: team.id, projectId: project.id };

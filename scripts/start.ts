@@ -1,6 +1,6 @@
 // npm start — one command for the whole product: database, migrations, build, web and worker.
 // Without DATABASE_URL it runs in demo mode: an embedded PostgreSQL under .data/ (kept between
-// runs), the demo data on first run, and the local RevenueCat sandbox.
+// runs), the demo data on first run, and the local RevenueCat and App Store Connect sandboxes.
 import "@/lib/runtime/require-node";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { parseLauncherEnv } from "@/lib/env";
 import { createPrisma } from "@/lib/db";
 import { demo, seedDemo } from "@/prisma/seed";
+import { demoAppStoreProject, startAppStoreSandbox, type AppStoreSandbox } from "@/sandbox/appstore/server";
 import { demoRevenueCatProject, startRevenueCatSandbox, type RevenueCatSandbox } from "@/sandbox/revenuecat/server";
 import { ensureBuild } from "./lib/build";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
@@ -20,22 +21,36 @@ const launcher = parseLauncherEnv();
 const dev = process.argv.includes("--dev");
 const demoMode = !launcher.DATABASE_URL;
 const children: ChildProcess[] = [];
+let worker: ChildProcess | undefined;
 let database: EmbeddedDatabase | undefined;
 let sandbox: RevenueCatSandbox | undefined;
+let appStoreSandbox: AppStoreSandbox | undefined;
 let stoppingSince: number | undefined;
 
 async function shutdown(code: number): Promise<never> {
   // Ctrl-C reaches every process in the group, and npm may relay it once more: only a second
   // Ctrl-C pressed a moment later forces an immediate exit.
   if (stoppingSince !== undefined) {
-    if (Date.now() - stoppingSince > 2000) process.exit(code);
+    if (Date.now() - stoppingSince > 2000) {
+      // Stop now: running jobs are abandoned (the next worker fails them as interrupted), but
+      // nothing is left running, the database included.
+      say("stopping now");
+      for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+      await database?.stop();
+      process.exit(code);
+    }
     return new Promise<never>(() => {});
   }
   stoppingSince = Date.now();
   say("stopping…");
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(children.map((child) => waitForExit(child, 20_000)));
+  // The worker lets running jobs finish for its grace period, then fails what is left with a clear
+  // message; it is only killed if it overstays that by a wide margin.
+  const workerGraceSeconds = launcher.WORKER_SHUTDOWN_GRACE_SECONDS;
+  if (worker?.exitCode === null) say(`waiting up to ${workerGraceSeconds} s for running jobs to finish (Ctrl-C again to stop now)`);
+  await Promise.all(children.map((child) => waitForExit(child, child === worker ? (workerGraceSeconds + 15) * 1000 : 20_000)));
   await sandbox?.close();
+  await appStoreSandbox?.close();
   await database?.stop();
   say("stopped");
   process.exit(code);
@@ -77,6 +92,13 @@ try {
     });
     env.REVENUECAT_API_URL = launcher.REVENUECAT_API_URL ?? sandbox.url;
     logAs("sandbox")(`RevenueCat sandbox on ${sandbox.url}`);
+    appStoreSandbox = await startAppStoreSandbox({
+      port: launcher.APP_STORE_SANDBOX_PORT,
+      apps: [demoAppStoreProject],
+      delayMs: launcher.APP_STORE_SANDBOX_DELAY_MS,
+    });
+    env.APP_STORE_CONNECT_API_URL = launcher.APP_STORE_CONNECT_API_URL ?? appStoreSandbox.url;
+    logAs("sandbox")(`App Store Connect sandbox on ${appStoreSandbox.url}`);
   }
   const databaseUrl = env.DATABASE_URL!;
   process.env.DATABASE_URL = databaseUrl;
@@ -96,7 +118,8 @@ try {
     if (build.built) say(`built in ${build.seconds.toFixed(1)}s`);
     children.push(startProcess("web", webArgs(launcher.PORT), { ...env, NODE_ENV: "production" }));
   }
-  children.push(startProcess("worker", workerArgs, { ...env, NODE_ENV: dev ? "development" : "production" }));
+  worker = startProcess("worker", workerArgs, { ...env, NODE_ENV: dev ? "development" : "production" });
+  children.push(worker);
   for (const child of children) {
     child.once("exit", (code, signal) => {
       if (stoppingSince !== undefined) return;

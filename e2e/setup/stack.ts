@@ -1,10 +1,12 @@
 // Starts the whole product for browser and HTTP tests, the way `npm start` runs it: a migrated and
-// seeded database, the RevenueCat sandbox, a production build, and web and worker as processes.
+// seeded database, the RevenueCat and App Store Connect sandboxes, a production build, and web and
+// worker as processes.
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { createPrisma } from "@/lib/db";
 import { demo, seedDemo } from "@/prisma/seed";
 import { startRevenueCatSandbox, demoRevenueCatProject } from "@/sandbox/revenuecat/server";
+import { demoAppStoreProject, startAppStoreSandbox } from "@/sandbox/appstore/server";
 import { ensureBuild } from "@/scripts/lib/build";
 import { startProcess, waitForExit, waitForHttp, webArgs, workerArgs } from "@/scripts/lib/processes";
 import { createThrowawayDatabase, freePort } from "@/scripts/lib/throwaway-database";
@@ -48,6 +50,8 @@ async function startStack(project: TestProject, cleanups: Array<() => Promise<un
   // A small delay per request keeps a sync running for a few seconds, long enough to watch.
   const sandbox = await startRevenueCatSandbox({ projects: [demoRevenueCatProject], delayMs: 15 });
   cleanups.push(() => sandbox.close());
+  const appStoreSandbox = await startAppStoreSandbox({ apps: [demoAppStoreProject], delayMs: 15 });
+  cleanups.push(() => appStoreSandbox.close());
   ensureBuild((line) => console.log(line));
 
   const port = await freePort();
@@ -59,6 +63,7 @@ async function startStack(project: TestProject, cleanups: Array<() => Promise<un
     NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     REVENUECAT_API_URL: sandbox.url,
+    APP_STORE_CONNECT_API_URL: appStoreSandbox.url,
     LOG_LEVEL: "warn",
   };
   for (const [name, args] of [["web", webArgs(port)], ["worker", workerArgs]] as const) {

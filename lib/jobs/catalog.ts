@@ -2,6 +2,7 @@
 // Handlers are not here: the worker maps each type to its handler (worker/handlers/index.ts), so
 // the web app never bundles handler code.
 import { z } from "zod";
+import { pullParamsSchema, pushBuildParamsSchema, pushMetadataParamsSchema, pushReviewParamsSchema } from "@/lib/appstore/params";
 
 export type JobScope = "project" | "system";
 export type JobOrdering = "independent" | "lane";
@@ -48,6 +49,54 @@ export const catalog = {
     description:
       "Deletes finished runs older than the retention (RUN_RETENTION_DAYS, default 30; failed runs FAILED_RUN_RETENTION_DAYS, default 90), in batches.",
     paramsSchema: z.object({}).strict(),
+  },
+  // StorePush: App Store Connect work, one lane per project (semantics 8). A failure pauses the
+  // project's lane, so a push never runs on top of a pull that did not finish.
+  pull_all: {
+    type: "pull_all",
+    label: "Pull All",
+    scope: "project",
+    ordering: "lane",
+    schedule: null,
+    description: "Full sync of all app data (versions, metadata, builds, reviews). Runs on initial app setup.",
+    paramsSchema: pullParamsSchema,
+  },
+  pull_changes: {
+    type: "pull_changes",
+    label: "Pull Changes",
+    scope: "project",
+    ordering: "lane",
+    schedule: null,
+    description: "Incremental sync that only fetches changes since the last pull. Runs automatically based on your configured interval.",
+    paramsSchema: pullParamsSchema,
+    projectSchedule: true,
+  },
+  push_metadata: {
+    type: "push_metadata",
+    label: "Push Metadata",
+    scope: "project",
+    ordering: "lane",
+    schedule: null,
+    description: "Sends metadata changes (descriptions, keywords, release notes) to Apple.",
+    paramsSchema: pushMetadataParamsSchema,
+  },
+  push_review: {
+    type: "push_review",
+    label: "Push Review",
+    scope: "project",
+    ordering: "lane",
+    schedule: null,
+    description: "Sends review responses to Apple.",
+    paramsSchema: pushReviewParamsSchema,
+  },
+  push_build: {
+    type: "push_build",
+    label: "Push Build",
+    scope: "project",
+    ordering: "lane",
+    schedule: null,
+    description: "Submits a build to App Store Connect.",
+    paramsSchema: pushBuildParamsSchema,
   },
 } as const satisfies Record<string, JobTypeDefinition>;
 

@@ -1,6 +1,7 @@
 // A RevenueCat REST API v2 client: bearer auth, forward-only paging through `next_page`, and
 // rate limits honoured (429 → wait Retry-After seconds, then try again).
 import type { Customer, ErrorBody, ListEnvelope, Subscription } from "./types";
+import { sleep } from "@/lib/runtime/sleep";
 
 export class RevenueCatError extends Error {
   constructor(
@@ -86,19 +87,4 @@ export function retryAfterMs(header: string | null, backoffMs: number | null | u
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 120_000);
   if (typeof backoffMs === "number" && backoffMs >= 0) return Math.min(backoffMs, 120_000);
   return 1000;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

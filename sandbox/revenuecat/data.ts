@@ -1,23 +1,13 @@
 // Deterministic RevenueCat customers and subscriptions for the sandbox: the same seed always gives
 // the same data, so tests can assert exact counts.
 import type { Customer, Subscription, SubscriptionStatus } from "@/lib/revenuecat/types";
+import { random } from "../random";
 
 export interface SandboxCustomer {
   customer: Customer;
   subscriptions: Subscription[];
 }
 
-// mulberry32: a tiny seeded PRNG, good enough for fixture data.
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const products = [
   { id: "com.acme.pro.monthly", price: 9.99, entitlement: "pro" },

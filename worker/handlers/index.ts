@@ -9,6 +9,11 @@ type HandlerModule<T extends JobType> = { default: JobHandler<T> };
 const catalogHandlers: { [T in JobType]: () => Promise<HandlerModule<T>> } = {
   revenuecat_sync: () => import("./revenuecat-sync"),
   job_runs_cleanup: () => import("./job-runs-cleanup"),
+  pull_all: () => import("./pull-all"),
+  pull_changes: () => import("./pull-changes"),
+  push_metadata: () => import("./push-metadata"),
+  push_review: () => import("./push-review"),
+  push_build: () => import("./push-build"),
 };
 
 const registered = new Map<string, AnyHandler>();

@@ -1,0 +1,31 @@
+// What every StorePush handler starts with: the project's App Store Connect connection and a client
+// wired to the run (its AbortSignal, and rate-limit waits shown in the run's progress message).
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { JobContext } from "@/lib/jobs/handler";
+import { AppStoreConnectClient } from "./client";
+
+export interface AppStoreSession {
+  client: AppStoreConnectClient;
+  appId: string;
+  projectId: string;
+}
+
+export async function connectAppStore(context: JobContext): Promise<AppStoreSession> {
+  if (!context.projectId) throw new Error("App Store Connect jobs need a project");
+  const connection = await prisma.appStoreConnection.findUnique({ where: { projectId: context.projectId } });
+  if (!connection) throw new Error("App Store Connect is not connected for this project");
+
+  const client = new AppStoreConnectClient({
+    baseUrl: env.APP_STORE_CONNECT_API_URL,
+    credentials: { issuerId: connection.issuerId, keyId: connection.keyId, privateKey: connection.privateKey },
+    signal: context.signal,
+    // The bar keeps its counts; the message says why it is not moving.
+    onRateLimited: (waitMs) => context.progress({ message: `Rate limited by App Store Connect, waiting ${Math.ceil(waitMs / 1000)}s` }),
+  });
+  return { client, appId: connection.appId, projectId: context.projectId };
+}
+
+export async function markPulled(projectId: string): Promise<void> {
+  await prisma.appStoreConnection.update({ where: { projectId }, data: { lastPulledAt: new Date() } });
+}

@@ -1,0 +1,85 @@
+// The steps pull_all and pull_changes share: copy versions with their localizations, builds, and
+// customer reviews with their responses from App Store Connect into the project's tables. Each step
+// checks for cancellation between pages and reports what it has stored so far.
+import type { JobContext } from "@/lib/jobs/handler";
+import { buildPages, listLocalizations, listVersions, responsesOf, reviewPages } from "./api";
+import type { AppStoreSession } from "./connection";
+import { knownReviewIds, saveBuilds, saveLocalizations, saveReviews, saveVersion } from "./store";
+
+export interface PullTally {
+  versions: number;
+  localizations: number;
+  builds: number;
+  reviews: number;
+}
+
+export const emptyTally = (): PullTally => ({ versions: 0, localizations: 0, builds: 0, reviews: 0 });
+export const stored = (tally: PullTally) => tally.versions + tally.localizations + tally.builds + tally.reviews;
+/** "1 new review", "12 builds". */
+export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+// Versions that can no longer change: an incremental pull leaves their localizations alone.
+const settledStates = new Set(["REPLACED_WITH_NEW_VERSION"]);
+
+export async function pullVersions(session: AppStoreSession, context: JobContext, tally: PullTally, options: { skipSettled: boolean }): Promise<void> {
+  const versions = await listVersions(session.client, session.appId);
+  for (const version of versions) {
+    if (context.isCancelled()) return;
+    const versionId = await saveVersion(session.projectId, version);
+    tally.versions += 1;
+    if (options.skipSettled && settledStates.has(version.attributes.appVersionState)) continue;
+    const localizations = await listLocalizations(session.client, version.id);
+    await saveLocalizations(session.projectId, versionId, localizations);
+    tally.localizations += localizations.length;
+    context.progress({ processed: stored(tally), message: `Pulled ${tally.versions} of ${count(versions.length, "version")} (${count(tally.localizations, "localization")})` });
+  }
+}
+
+/** All builds, or only the newest page of them. */
+export async function pullBuilds(session: AppStoreSession, context: JobContext, tally: PullTally, options: { newest?: number } = {}): Promise<void> {
+  for await (const page of buildPages(session.client, session.appId, options.newest)) {
+    await saveBuilds(session.projectId, page.data);
+    tally.builds += page.data.length;
+    context.progress({ processed: stored(tally), message: `Pulled ${count(tally.builds, "build")}` });
+    if (options.newest || context.isCancelled()) return;
+  }
+}
+
+/**
+ * Reviews newest first. With `untilKnown`, stops at the first review the project already has:
+ * everything after it in -createdDate order is older and was stored by an earlier pull.
+ */
+export async function pullReviews(
+  session: AppStoreSession,
+  context: JobContext,
+  tally: PullTally,
+  options: { pageSize: number; untilKnown: boolean },
+): Promise<void> {
+  const before = stored(tally);
+  for await (const page of reviewPages(session.client, session.appId, options.pageSize)) {
+    let reviews = page.data;
+    let reachedKnown = false;
+    if (options.untilKnown && reviews.length > 0) {
+      const known = await knownReviewIds(session.projectId, reviews.map((review) => review.id));
+      const firstKnown = reviews.findIndex((review) => known.has(review.id));
+      if (firstKnown !== -1) {
+        reviews = reviews.slice(0, firstKnown);
+        reachedKnown = true;
+      }
+    }
+    await saveReviews(session.projectId, reviews, responsesOf(page.included));
+    tally.reviews += reviews.length;
+    if (options.untilKnown) {
+      context.progress({ processed: stored(tally), message: `Pulled ${count(tally.reviews, "new review")}` });
+    } else {
+      // A full pull knows how many reviews there are from the first page on.
+      const total = page.meta?.paging.total ?? null;
+      context.progress({
+        processed: stored(tally),
+        total: total === null ? null : before + total,
+        message: total === null ? `Pulled ${count(tally.reviews, "review")}` : `Pulled ${tally.reviews} of ${count(total, "review")}`,
+      });
+    }
+    if (reachedKnown || context.isCancelled()) return;
+  }
+}

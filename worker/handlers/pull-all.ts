@@ -1,0 +1,29 @@
+// pull_all (StorePush "Pull All"): a full copy of the app from App Store Connect: every version
+// with its localizations, every build, and every customer review with its response. Runs when an
+// app is set up; pull_changes keeps the copy current afterwards.
+import type { JobHandler } from "@/lib/jobs/handler";
+import { connectAppStore, markPulled } from "@/lib/appstore/connection";
+import { count, emptyTally, pullBuilds, pullReviews, pullVersions, stored } from "@/lib/appstore/pull";
+
+const pullAll: JobHandler<"pull_all"> = async (params, context) => {
+  const session = await connectAppStore(context);
+  const tally = emptyTally();
+  context.progress({ processed: 0, total: null, message: "Pulling versions and localizations" });
+
+  await pullVersions(session, context, tally, { skipSettled: false });
+  if (!context.isCancelled()) await pullBuilds(session, context, tally);
+  if (!context.isCancelled()) await pullReviews(session, context, tally, { pageSize: params.pageSize, untilKnown: false });
+  if (context.isCancelled()) return tally;
+
+  await markPulled(session.projectId);
+  const total = stored(tally);
+  context.progress({
+    processed: total,
+    total,
+    message: `Pulled ${count(tally.versions, "version")}, ${count(tally.localizations, "localization")}, ${count(tally.builds, "build")} and ${count(tally.reviews, "review")}`,
+  });
+  context.log("pull_all finished", { ...tally });
+  return tally;
+};
+
+export default pullAll;
