@@ -1,22 +1,22 @@
-// Home: straight to the first project's Tasks view.
+// Home: straight to the first project's Tasks, or a page saying how to get a project.
 import { redirect } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
-import { userActor, visibleProjects } from "@/lib/auth/access";
 import { AppShell } from "@/components/layout/app-shell";
+import { EmptyState } from "@/components/ui/empty-state";
+import { navigationFor } from "@/lib/auth/page-access";
+import { requirePageUser } from "@/lib/auth/session";
 
 export default async function HomePage() {
   const user = await requirePageUser("/");
-  const projects = await visibleProjects(userActor(user));
-  const first = projects[0];
+  const teams = await navigationFor(user.id);
+  const first = teams.flatMap((team) => team.projects)[0];
   if (first) redirect(`/projects/${first.slug}/tasks`);
   return (
-    <AppShell user={user}>
-      <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
-        <h1 className="text-lg font-semibold">No projects yet</h1>
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          Ask a team owner to add you to a team, or create a project with <code>taskdeck admin projects create</code>.
-        </p>
-      </div>
+    <AppShell user={user} teams={teams}>
+      <EmptyState title="No projects yet">
+        {teams.length === 0
+          ? "Ask a team owner to add you to their team."
+          : "Your teams have no projects yet. The server owner adds one with `npx taskdeck admin projects create`."}
+      </EmptyState>
     </AppShell>
   );
 }

@@ -26,7 +26,8 @@ const api = (key: string, path: string, init: RequestInit = {}) =>
 describe("API keys", () => {
   it("are created once-shown, work at once, show their last use, and stop working when revoked", async () => {
     await signIn(page);
-    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByRole("button", { name: /^Account menu/ }).click();
+    await page.getByRole("menuitem", { name: "API keys" }).click();
     await page.getByRole("heading", { name: "API keys", level: 1 }).waitFor();
 
     await page.getByLabel("Name").fill("Browser key");

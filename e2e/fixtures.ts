@@ -7,6 +7,7 @@ import { hashKey } from "@/lib/auth/api-keys";
 import { createPrisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import { demo } from "@/prisma/seed";
+import { demoAppStoreProject } from "@/sandbox/appstore/server";
 import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 
 export const prisma = createPrisma(inject("databaseUrl"));
@@ -32,24 +33,25 @@ export async function createTeamWithProject(label: string) {
 
 export async function createProject(teamId: string, label: string) {
   const suffix = randomUUID().slice(0, 8);
-  return prisma.project.create({ data: { teamId, name: `${label} ${suffix}`, slug: `${label}-${suffix}` } });
+  const name = label.charAt(0).toUpperCase() + label.slice(1).replaceAll("-", " ");
+  return prisma.project.create({ data: { teamId, name: `${name} ${suffix}`, slug: `${label}-${suffix}` } });
 }
 
 /** A project whose RevenueCat key the sandbox refuses: its syncs fail with a real 401. Its own, so
  * no other test file sees its runs. */
-export async function createBrokenProject(teamId: string) {
-  const project = await createProject(teamId, "broken");
+export async function createBrokenProject(teamId: string, label = "broken") {
+  const project = await createProject(teamId, label);
   await prisma.revenueCatConnection.create({ data: { projectId: project.id, revenuecatProjectId: demoRevenueCatProject.projectId, apiKey: "sk_revoked_key" } });
   return project;
 }
 
 /** An API key in clear, stored as the product stores it (hash and prefix only). */
-export async function createKey(teamId: string, permissions: string[], options: { revoked?: boolean; createdById?: string; rateLimitPerMinute?: number } = {}) {
+export async function createKey(teamId: string, permissions: string[], options: { revoked?: boolean; createdById?: string; rateLimitPerMinute?: number; name?: string } = {}) {
   const key = `tdk_${randomBytes(30).toString("base64url")}`;
   const record = await prisma.apiKey.create({
     data: {
       teamId,
-      name: `e2e ${permissions.join("+")}`,
+      name: options.name ?? `e2e ${permissions.join("+")}`,
       prefix: key.slice(0, 12),
       hash: hashKey(key),
       permissions,
@@ -76,4 +78,17 @@ export async function waitUntilFinished(runId: string, timeoutMs = 30_000) {
     if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A project whose App Store Connect key id the sandbox does not know: every request is a 401. */
+export async function createBrokenAppStoreProject(teamId: string) {
+  const project = await createProject(teamId, "storepush");
+  const { issuerId, privateKeyPem, appId } = demoAppStoreProject;
+  await prisma.appStoreConnection.create({ data: { projectId: project.id, issuerId, keyId: "REVOKEDKEY", privateKey: privateKeyPem, appId } });
+  return project;
+}
+
+/** Gives the project the sandbox's real key id, as an admin fixing the settings would. */
+export async function fixAppStoreKey(projectId: string) {
+  await prisma.appStoreConnection.update({ where: { projectId }, data: { keyId: demoAppStoreProject.keyId } });
 }

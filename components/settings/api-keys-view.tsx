@@ -76,7 +76,7 @@ export function ApiKeysView({ team, keys, serverUrl }: ApiKeysViewProps) {
             No API keys yet. Create one above to trigger jobs from scripts, CI or the CLI.
           </p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <div className="relative mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
             <table className="w-full min-w-[44rem] text-left text-sm">
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800">
                 <tr>

@@ -1,54 +1,109 @@
 "use client";
-// One job type: what it does, and "Run now" with "Notify me when done".
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+// One job type: what it does, when it runs, how its recent runs went, and "Run now" (or, while a
+// run is active, a link to it).
+import Link from "next/link";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ApiRequestError, triggerJob } from "./api";
+import { Play } from "@/components/ui/icons";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Time } from "@/components/ui/time";
+import { formatDuration } from "@/lib/jobs/eta";
+import { scheduleInWords } from "@/lib/jobs/schedule-text";
+import type { DashboardJobType } from "../api";
+import { RunDialog } from "./run-dialog";
 
-export interface JobTypeSummary {
-  type: string;
-  label: string;
-  description: string;
-  schedule: string | null;
-  ordering: string;
+function scheduleText(jobType: DashboardJobType): string {
+  if (jobType.intervalMinutes) return `Every ${jobType.intervalMinutes} minutes for this project, and when triggered`;
+  if (jobType.projectSchedule) return "When triggered; can run on an interval (Schedules)";
+  return scheduleInWords(jobType.schedule);
 }
 
-export function JobTypeCard({ projectId, jobType, canRun }: { projectId: string; jobType: JobTypeSummary; canRun: boolean }) {
-  const queryClient = useQueryClient();
-  const notifyId = useId();
-  const [notify, setNotify] = useState(false);
-  const trigger = useMutation({
-    mutationFn: () => triggerJob(projectId, { type: jobType.type, notify }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["runs", projectId] }),
-  });
-  const error = trigger.error;
-
+export function JobTypeCard({ project, jobType, canRun }: { project: { id: string; slug: string; name: string }; jobType: DashboardJobType; canRun: boolean }) {
+  const [open, setOpen] = useState(false);
+  const { stats } = jobType;
+  const active = stats?.activeRun ?? null;
+  const recent = stats?.recent;
   return (
-    <article
-      aria-label={jobType.label}
-      className="flex flex-col justify-between rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
-    >
-      <div>
-        <h3 className="font-medium">{jobType.label}</h3>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{jobType.description}</p>
-        <p className="mt-2 text-xs text-slate-500">{jobType.schedule ? `Schedule: ${jobType.schedule} (UTC)` : "Runs when triggered"}</p>
-      </div>
-      {canRun && (
-        <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-          <label htmlFor={notifyId} className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-            <input id={notifyId} type="checkbox" checked={notify} onChange={(event) => setNotify(event.target.checked)} className="size-4 rounded border-slate-300" />
-            Notify me when done
-          </label>
-          <Button onClick={() => trigger.mutate()} disabled={trigger.isPending} aria-label={`Run ${jobType.label} now`}>
-            {trigger.isPending ? "Starting…" : "Run now"}
-          </Button>
+    <article aria-label={jobType.label} className="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h3 className="font-semibold">{jobType.label}</h3>
+          <p className="mt-0.5 font-mono text-xs text-slate-500">{jobType.type}</p>
         </div>
+        {jobType.ordering === "lane" && (
+          <span title="Runs one at a time per project, in the order triggered; a failure pauses the lane" className="shrink-0 rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-700 ring-1 ring-violet-200 ring-inset dark:bg-violet-950 dark:text-violet-300 dark:ring-violet-800">
+            Lane
+          </span>
+        )}
+      </div>
+      {/* Three lines at most and at least, so the cards' history rows line up across a row. */}
+      <p className="mt-2 line-clamp-3 min-h-[3.75rem] text-sm text-slate-600 dark:text-slate-400" title={jobType.description}>
+        {jobType.description}
+      </p>
+      <p className="mt-2 text-xs text-slate-500">{scheduleText(jobType)}</p>
+
+      {stats && (
+        <dl className="mt-4 grid grid-cols-2 gap-3 border-t border-slate-100 pt-3 text-xs dark:border-slate-800">
+          <div>
+            <dt className="text-slate-500">Last run</dt>
+            <dd className="mt-1 flex flex-wrap items-center gap-1.5">
+              {stats.lastRun ? (
+                <>
+                  <Link href={`/projects/${project.slug}/runs/${stats.lastRun.id}`} aria-label={`Last run of ${jobType.label}`}>
+                    <StatusBadge status={stats.lastRun.status} />
+                  </Link>
+                  <span className="text-slate-600 dark:text-slate-400">
+                    <Time value={stats.lastRun.createdAt} />
+                  </span>
+                </>
+              ) : (
+                <span className="text-slate-500">Never run</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Recent runs</dt>
+            <dd className="mt-1 text-slate-700 dark:text-slate-300">
+              {recent && recent.finished > 0 ? (
+                <>
+                  <span className="font-medium">{Math.round((recent.completed / recent.finished) * 100)}%</span> of {recent.finished} succeeded
+                  {recent.medianSeconds !== null && <span className="block text-slate-500">median {formatDuration(recent.medianSeconds * 1000)}</span>}
+                </>
+              ) : (
+                <span className="text-slate-500">No finished runs yet</span>
+              )}
+            </dd>
+          </div>
+        </dl>
       )}
-      {error && (
-        <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">
-          {error instanceof ApiRequestError && error.code === "job_already_running" ? "Already running: see the run below." : error.message}
-        </p>
-      )}
+
+      <div className="mt-auto pt-4">
+        {active ? (
+          <Link
+            href={`/projects/${project.slug}/runs/${active.id}`}
+            className="block rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-800 hover:bg-blue-100 dark:border-blue-900 dark:bg-blue-950/60 dark:text-blue-200 dark:hover:bg-blue-950"
+          >
+            <span className="flex items-center justify-between gap-2">
+              <span className="font-medium">{active.status === "running" ? "Running now" : "Waiting to start"}</span>
+              <span className="text-xs">{active.percent === null ? "View run →" : `${active.percent}% · View run →`}</span>
+            </span>
+            {active.status === "running" && (
+              <span className="mt-2 block">
+                <ProgressBar percent={active.percent} label={`${jobType.label} progress`} />
+              </span>
+            )}
+          </Link>
+        ) : (
+          canRun && (
+            <Button onClick={() => setOpen(true)} aria-label={`Run ${jobType.label} now`}>
+              <Play className="size-4" />
+              Run now
+            </Button>
+          )
+        )}
+      </div>
+      {canRun && <RunDialog open={open} onClose={() => setOpen(false)} project={project} jobType={jobType} />}
     </article>
   );
 }

@@ -1,63 +1,83 @@
 "use client";
-// Job types with "Run now" above, runs below. React Query refreshes the runs every second while
-// any run is pending or running, and stops polling once they have all finished.
+// A project's Tasks: its job types with "Run now" and their recent history, then the latest runs.
+// Refreshes every second while a run is active, every ten seconds otherwise, and not at all while
+// the tab is hidden (React Query pauses interval refetches in background tabs).
 import { useQuery } from "@tanstack/react-query";
-import { listRuns } from "./api";
-import { JobTypeCard, type JobTypeSummary } from "./job-type-card";
-import { RunList } from "./run-list";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { RunList } from "@/components/runs/run-list";
+import { getJobTypes, listRuns, type DashboardJobType } from "../api";
+import { JobTypeCard } from "./job-type-card";
+
+export const ACTIVE_REFRESH_MS = 1000;
+export const IDLE_REFRESH_MS = 10_000;
 
 interface TasksViewProps {
   project: { id: string; slug: string; name: string };
-  jobTypes: JobTypeSummary[];
-  canUseJobs: boolean;
+  initialJobTypes: DashboardJobType[];
+  canRun: boolean;
+  canRead: boolean;
 }
 
-const ACTIVE_REFRESH_MS = 1000;
-const IDLE_REFRESH_MS = 10_000;
-
-export function TasksView({ project, jobTypes, canUseJobs }: TasksViewProps) {
-  const runs = useQuery({
-    queryKey: ["runs", project.id],
-    queryFn: () => listRuns(project.id),
-    enabled: canUseJobs,
-    refetchInterval: (query) =>
-      query.state.data?.runs.some((run) => run.status === "pending" || run.status === "running") ? ACTIVE_REFRESH_MS : IDLE_REFRESH_MS,
+export function TasksView({ project, initialJobTypes, canRun, canRead }: TasksViewProps) {
+  const jobTypes = useQuery({
+    queryKey: ["job-types", project.id],
+    queryFn: async () => (await getJobTypes(project.id)).jobTypes,
+    initialData: initialJobTypes,
+    refetchInterval: (query) => (query.state.data?.some((type) => type.stats?.activeRun) ? ACTIVE_REFRESH_MS : IDLE_REFRESH_MS),
   });
-  const labels = Object.fromEntries(jobTypes.map((jobType) => [jobType.type, jobType.label]));
+  const runs = useQuery({
+    queryKey: ["runs", project.id, "recent"],
+    queryFn: () => listRuns(project.id, {}, undefined, 8),
+    enabled: canRead,
+    refetchInterval: (query) => (query.state.data?.runs.some((run) => run.status === "pending" || run.status === "running") ? ACTIVE_REFRESH_MS : IDLE_REFRESH_MS),
+  });
 
   return (
     <div className="space-y-10">
       <section aria-labelledby="job-types-heading">
-        <h1 id="job-types-heading" className="text-xl font-semibold tracking-tight">
-          Tasks
-        </h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Background jobs for {project.name}.</p>
-        {!canUseJobs && (
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <div>
+            <h1 id="job-types-heading" className="text-xl font-semibold tracking-tight">
+              Tasks
+            </h1>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Background jobs for {project.name}: run them, and see how they have been going.</p>
+          </div>
+        </div>
+        {!canRun && (
           <p className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
-            Jobs need the admin or owner role in this team. Ask a team owner if you need to run them.
+            Jobs need the admin or owner role in this team. Ask a team owner if you need to run them or see their runs.
           </p>
         )}
-        <div className="mt-4 grid gap-4 sm:grid-cols-2">
-          {jobTypes.map((jobType) => (
-            <JobTypeCard key={jobType.type} projectId={project.id} jobType={jobType} canRun={canUseJobs} />
+        <div className="mt-5 grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          {jobTypes.data.map((jobType) => (
+            <JobTypeCard key={jobType.type} project={project} jobType={jobType} canRun={canRun} />
           ))}
         </div>
       </section>
 
-      {canUseJobs && (
+      {canRead && (
         <section aria-labelledby="runs-heading">
-          <h2 id="runs-heading" className="text-lg font-semibold tracking-tight">
-            Runs
-          </h2>
-          <div className="mt-4">
+          <div className="flex items-center justify-between gap-2">
+            <h2 id="runs-heading" className="text-lg font-semibold tracking-tight">
+              Latest runs
+            </h2>
+            <ButtonLink href={`/projects/${project.slug}/runs`} size="sm">
+              All runs
+            </ButtonLink>
+          </div>
+          <div className="mt-3">
             {runs.isPending ? (
-              <p className="text-sm text-slate-500">Loading runs…</p>
+              <SkeletonRows rows={3} label="Loading runs" />
             ) : runs.isError ? (
               <p role="alert" className="text-sm text-red-600">
                 Could not load runs: {runs.error.message}
               </p>
+            ) : runs.data.runs.length === 0 ? (
+              <EmptyState title="No runs yet">{canRun ? "Press Run now on a job type above to start one." : "Runs appear here once an admin starts one."}</EmptyState>
             ) : (
-              <RunList runs={runs.data.runs} labels={labels} />
+              <RunList runs={runs.data.runs} projectSlug={project.slug} />
             )}
           </div>
         </section>

@@ -7,8 +7,15 @@ const styles: Record<RunStatus, string> = {
   failed: "bg-red-50 text-red-700 ring-red-300 dark:bg-red-950 dark:text-red-300 dark:ring-red-800",
   cancelled: "bg-amber-50 text-amber-800 ring-amber-300 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-800",
 };
+const dots: Record<RunStatus, string> = {
+  pending: "bg-slate-400",
+  running: "bg-blue-500 animate-pulse",
+  completed: "bg-emerald-500",
+  failed: "bg-red-500",
+  cancelled: "bg-amber-500",
+};
 
-const labels: Record<RunStatus, string> = {
+export const statusLabels: Record<RunStatus, string> = {
   pending: "Pending",
   running: "Running",
   completed: "Completed",
@@ -16,10 +23,11 @@ const labels: Record<RunStatus, string> = {
   cancelled: "Cancelled",
 };
 
-export function StatusBadge({ status }: { status: RunStatus }) {
+export function StatusBadge({ status, label }: { status: RunStatus; label?: string }) {
   return (
-    <span data-status={status} className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${styles[status]}`}>
-      {labels[status]}
+    <span data-status={status} className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${styles[status]}`}>
+      <span aria-hidden="true" className={`size-1.5 rounded-full ${dots[status]}`} />
+      {label ?? statusLabels[status]}
     </span>
   );
 }

@@ -48,7 +48,9 @@ async function startStack(project: TestProject, cleanups: Array<() => Promise<un
   await prisma.$disconnect();
 
   // A small delay per request keeps a sync running for a few seconds, long enough to watch.
-  const sandbox = await startRevenueCatSandbox({ projects: [demoRevenueCatProject], delayMs: 15 });
+  // The budget is far above RevenueCat's 480 a minute: the browser tests run many syncs back to
+  // back, and waiting out rate limits (proven in the integration tests) would only slow them.
+  const sandbox = await startRevenueCatSandbox({ projects: [demoRevenueCatProject], delayMs: 15, budgetPerMinute: 100_000 });
   cleanups.push(() => sandbox.close());
   const appStoreSandbox = await startAppStoreSandbox({ apps: [demoAppStoreProject], delayMs: 15 });
   cleanups.push(() => appStoreSandbox.close());

@@ -4,7 +4,8 @@ import "server-only";
 // browser: it answers { ok: true, data } or { ok: false, error } in the API's error shape.
 import type { z } from "zod";
 import { AppError, errorBody, invalid, type ErrorBody } from "@/lib/api/errors";
-import { requireTeamRole } from "@/lib/auth/access";
+import { requireProject, requireTeamRole, userActor, type ProjectAccess } from "@/lib/auth/access";
+import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/client";
 
@@ -16,19 +17,49 @@ interface TeamActionContext<Input> {
   input: Input;
 }
 
+interface ProjectActionContext<Input> {
+  user: SessionUser;
+  access: ProjectAccess;
+  input: Input;
+}
+
+/** A server action on a project (by id or slug), for users holding the permission there. */
+export function projectAction<S extends z.ZodType, T>(permission: Permission, schema: S, handler: (context: ProjectActionContext<z.output<S>>) => Promise<T>) {
+  return async (projectIdOrSlug: string, input: unknown): Promise<ActionResult<T>> =>
+    settle(async () => {
+      const user = await sessionUser();
+      const access = await requireProject(userActor(user), String(projectIdOrSlug), permission);
+      return handler({ user, access, input: parse(schema, input) });
+    });
+}
+
 export function teamAction<S extends z.ZodType, T>(roles: readonly Role[], schema: S, handler: (context: TeamActionContext<z.output<S>>) => Promise<T>) {
-  return async (teamIdOrSlug: string, input: unknown): Promise<ActionResult<T>> => {
-    try {
-      const user = await getSessionUser();
-      if (!user) throw new AppError("unauthorized", "Your session has ended: sign in again");
+  return async (teamIdOrSlug: string, input: unknown): Promise<ActionResult<T>> =>
+    settle(async () => {
+      const user = await sessionUser();
       const { team } = await requireTeamRole(user, String(teamIdOrSlug), roles);
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) throw invalid("bad_request", "Please correct the highlighted fields", parsed.error);
-      return { ok: true, data: await handler({ user, team, input: parsed.data }) };
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: errorBody(error).error };
-      console.error("[action] unexpected error", error instanceof Error ? error.message : error);
-      return { ok: false, error: { code: "internal", message: "Something went wrong on our side" } };
-    }
-  };
+      return handler({ user, team, input: parse(schema, input) });
+    });
+}
+
+async function sessionUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthorized", "Your session has ended: sign in again");
+  return user;
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalid("bad_request", "Please correct the highlighted fields", parsed.error);
+  return parsed.data;
+}
+
+async function settle<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: errorBody(error).error };
+    console.error("[action] unexpected error", error instanceof Error ? error.message : error);
+    return { ok: false, error: { code: "internal", message: "Something went wrong on our side" } };
+  }
 }

@@ -1,20 +1,21 @@
-// The Tasks view of a project: its job types with "Run now", and its runs with live progress.
+// A project's Tasks: its job types with "Run now", their recent history, and the latest runs.
 import type { Metadata } from "next";
+import { TasksView } from "@/components/tasks/tasks-view";
 import { can } from "@/lib/auth/access";
 import { projectPage } from "@/lib/auth/page-access";
-import { projectJobTypes } from "@/lib/jobs/catalog";
-import { AppShell } from "@/components/layout/app-shell";
-import { TasksView } from "@/components/tasks/tasks-view";
+import { dashboardJobTypes } from "@/lib/jobs/dashboard";
 
 export const metadata: Metadata = { title: "Tasks" };
 
 export default async function TasksPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { user, access } = await projectPage(projectId, `/projects/${projectId}/tasks`);
-  const jobTypes = projectJobTypes().map(({ type, label, description, schedule, ordering }) => ({ type, label, description, schedule, ordering }));
+  const { access } = await projectPage(projectId, `/projects/${projectId}/tasks`);
   return (
-    <AppShell user={user} project={access.project} apiKeysHref={can(access, "jobs:write") ? `/teams/${access.project.teamId}/api-keys` : undefined}>
-      <TasksView project={access.project} jobTypes={jobTypes} canUseJobs={can(access, "jobs:write")} />
-    </AppShell>
+    <TasksView
+      project={access.project}
+      initialJobTypes={await dashboardJobTypes(access)}
+      canRun={can(access, "jobs:write")}
+      canRead={can(access, "jobs:read")}
+    />
   );
 }

@@ -1,6 +1,5 @@
 // A team's API keys: create (shown once), list, revoke. Admins and owners only.
 import type { Metadata } from "next";
-import { AppShell } from "@/components/layout/app-shell";
 import { ApiKeysView } from "@/components/settings/api-keys-view";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { listApiKeys } from "@/lib/auth/api-keys";
@@ -12,17 +11,10 @@ export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
-  const { user, team, allowed } = await teamPage(teamId, `/teams/${teamId}/api-keys`, jobRoles);
-  if (!allowed) {
-    return (
-      <AppShell user={user}>
-        <NotAllowed title="API keys" message={`Only admins and owners of ${team.name} manage its API keys. Ask a team owner if you need one.`} />
-      </AppShell>
-    );
-  }
+  const { team, allowed } = await teamPage(teamId, `/teams/${teamId}/api-keys`, jobRoles);
+  if (!allowed) return <NotAllowed title="API keys" message={`Only admins and owners of ${team.name} manage its API keys. Ask a team owner if you need one.`} />;
   const keys = await listApiKeys(team.id);
   return (
-    <AppShell user={user}>
       <ApiKeysView
         team={team}
         serverUrl={appUrl()}
@@ -37,6 +29,5 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ teamId
           revokedAt: key.revokedAt?.toISOString() ?? null,
         }))}
       />
-    </AppShell>
   );
 }

@@ -1,0 +1,13 @@
+// GET /api/dashboard/projects/:projectId/job-types — the Tasks page's job types with last run,
+// active run and recent success rate; 304 when the project's runs have not changed.
+import { etagOf, jsonWithEtag, notModified } from "@/lib/api/conditional";
+import { apiRoute } from "@/lib/api/route";
+import { findProject } from "@/lib/auth/access";
+import { dashboardJobTypes } from "@/lib/jobs/dashboard";
+import { runsVersion } from "@/lib/jobs/runs";
+
+export const GET = apiRoute<{ projectId: string }>(async ({ request, actor, params }) => {
+  const access = await findProject(actor, params.projectId);
+  const etag = etagOf("job-types", access.project.id, access.permissions, await runsVersion(access.project.id));
+  return notModified(request, etag) ?? jsonWithEtag({ jobTypes: await dashboardJobTypes(access) }, etag);
+});

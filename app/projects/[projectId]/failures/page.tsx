@@ -1,0 +1,24 @@
+// A project's failures, grouped by job type and error message.
+import type { Metadata } from "next";
+import { FailuresView } from "@/components/failures/failures-view";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
+import { NotAllowed } from "@/components/ui/not-allowed";
+import { can } from "@/lib/auth/access";
+import { projectPage } from "@/lib/auth/page-access";
+import { failureGroups, failureWindows, type FailureWindow } from "@/lib/jobs/failures";
+
+export const metadata: Metadata = { title: "Failures" };
+
+export default async function FailuresPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ window?: string }> }) {
+  const { projectId } = await params;
+  const { access } = await projectPage(projectId, `/projects/${projectId}/failures`);
+  if (!can(access, "jobs:read")) return <NotAllowed title="Failures" message="Failed runs need the admin or owner role in this team." />;
+  const requested = (await searchParams).window;
+  const window: FailureWindow = requested && requested in failureWindows ? (requested as FailureWindow) : "30d";
+  return (
+    <>
+      <AutoRefresh />
+      <FailuresView project={access.project} groups={await failureGroups(access.project.id, window)} window={window} />
+    </>
+  );
+}

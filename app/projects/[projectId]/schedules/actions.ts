@@ -1,0 +1,18 @@
+"use server";
+// Server action of the Schedules page: a lane type's per-project interval (5, 15, 30 minutes or off).
+import { z } from "zod";
+import { projectAction } from "@/lib/auth/action";
+import { getSenderBoss } from "@/lib/jobs/queue";
+import { projectIntervals, setProjectSchedule } from "@/lib/jobs/schedules";
+
+const input = z
+  .object({
+    type: z.string().min(1).max(100),
+    intervalMinutes: z.union([z.literal(projectIntervals[0]), z.literal(projectIntervals[1]), z.literal(projectIntervals[2]), z.null()], { error: "choose 5, 15 or 30 minutes, or off" }),
+  })
+  .strict();
+
+export const setIntervalAction = projectAction("jobs:write", input, async ({ access, input: { type, intervalMinutes } }) => {
+  await setProjectSchedule(await getSenderBoss(), access.project.id, type, intervalMinutes);
+  return { type, intervalMinutes };
+});

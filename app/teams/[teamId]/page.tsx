@@ -1,0 +1,61 @@
+// A team: its projects, how busy each is, and (for admins) the way to its API keys.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Key } from "@/components/ui/icons";
+import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
+import { userActor, visibleProjects } from "@/lib/auth/access";
+import { teamPage } from "@/lib/auth/page-access";
+import { jobRoles } from "@/lib/auth/permissions";
+import { projectActivity } from "@/lib/jobs/project-overview";
+
+export const metadata: Metadata = { title: "Team" };
+
+export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
+  const { teamId } = await params;
+  const { user, team, role, allowed } = await teamPage(teamId, `/teams/${teamId}`, jobRoles);
+  const projects = (await visibleProjects(userActor(user))).filter((project) => project.teamId === team.id);
+  const activity = allowed ? await projectActivity(projects.map((project) => project.id)) : {};
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={team.name}
+        description={`Your role: ${role}. ${projects.length} project${projects.length === 1 ? "" : "s"}.`}
+        actions={
+          allowed && (
+            <ButtonLink href={`/teams/${team.slug}/api-keys`}>
+              <Key className="size-4" />
+              API keys
+            </ButtonLink>
+          )
+        }
+      />
+      {projects.length === 0 ? (
+        <EmptyState title="No projects yet">The server owner adds one with `npx taskdeck admin projects create --team {team.slug}`.</EmptyState>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {projects.map((project) => {
+            const stats = activity[project.id];
+            return (
+              <li key={project.id}>
+                <Link href={`/projects/${project.slug}/tasks`} className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-300 hover:shadow dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-700">
+                  <p className="font-semibold">{project.name}</p>
+                  <p className="font-mono text-xs text-slate-500">{project.slug}</p>
+                  {stats && (
+                    <p className="mt-3 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+                      <span>{stats.active} active</span>
+                      <span className={stats.failedLastDay > 0 ? "font-medium text-red-600 dark:text-red-400" : undefined}>{stats.failedLastDay} failed in 24 h</span>
+                      <span>{stats.lastRunAt ? <>last run <Time value={stats.lastRunAt} /></> : "no runs yet"}</span>
+                    </p>
+                  )}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// The dashboard's calls to the server: REST API v1 (the same API scripts use) and the two polled
+// /api/dashboard shapes. Answers carry ETags and `no-cache`, so the browser revalidates each poll
+// and an unchanged answer comes back as 304 from the server and the cached body here.
+import type { FailureGroup } from "@/lib/jobs/failures";
+import type { DashboardJobType, DashboardRun } from "@/lib/jobs/dashboard";
+import type { ApiRun, RunStatus } from "@/lib/jobs/schemas";
+
+export type { ApiRun, DashboardJobType, DashboardRun, FailureGroup };
+
+export interface LaneState {
+  paused: boolean;
+  pausedByRunId: string | null;
+  error: { message: string } | null;
+  queued: Array<{ id: string; type: string; position: number }>;
+}
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, { ...init, headers: { "Content-Type": "application/json", ...init?.headers } });
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) {
+    const error = (body.error ?? {}) as { code?: string; message?: string };
+    throw new ApiRequestError(response.status, error.code ?? "http_error", error.message ?? response.statusText, error);
+  }
+  return body as T;
+}
+
+const post = <T>(path: string, body: unknown = {}) => request<T>(path, { method: "POST", body: JSON.stringify(body) });
+const project = (id: string) => `/api/v1/projects/${encodeURIComponent(id)}`;
+
+export interface RunFilters {
+  status?: RunStatus;
+  type?: string;
+  from?: string;
+}
+
+export function listRuns(projectId: string, filters: RunFilters = {}, cursor?: string, limit = 25) {
+  const query = new URLSearchParams({ limit: String(limit) });
+  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+  if (cursor) query.set("cursor", cursor);
+  return request<{ runs: ApiRun[]; nextCursor: string | null }>(`${project(projectId)}/runs?${query}`);
+}
+
+export const getRun = (runId: string) => request<{ run: ApiRun }>(`/api/v1/runs/${runId}`);
+export const getDashboardRun = (runId: string) => request<DashboardRun>(`/api/dashboard/runs/${runId}`);
+export const getJobTypes = (projectId: string) => request<{ jobTypes: DashboardJobType[] }>(`/api/dashboard/projects/${encodeURIComponent(projectId)}/job-types`);
+export const triggerJob = (projectId: string, body: { type: string; params?: Record<string, unknown>; notify?: boolean }) =>
+  post<{ run: ApiRun }>(`${project(projectId)}/jobs`, body);
+export const cancelRun = (runId: string) => post<{ run: ApiRun }>(`/api/v1/runs/${runId}/cancel`);
+export const retryRun = (runId: string) => post<{ run: ApiRun }>(`/api/v1/runs/${runId}/retry`);
+export const getLane = (projectId: string) => request<{ lane: LaneState }>(`${project(projectId)}/lane`);
+export const retryLane = (projectId: string) => post<{ run: ApiRun }>(`${project(projectId)}/lane/retry`);
+export const skipLane = (projectId: string) => post<{ lane: LaneState }>(`${project(projectId)}/lane/skip`);

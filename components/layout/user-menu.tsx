@@ -1,0 +1,61 @@
+"use client";
+// Who is signed in, the theme, the API keys of teams they administer, and signing out.
+import Link from "next/link";
+import { ChevronDown, Key, Logout, Monitor, Moon, Sun } from "@/components/ui/icons";
+import { Menu, MenuHeading, menuItemClass } from "@/components/ui/menu";
+import { useTheme, type ThemeChoice } from "@/components/ui/theme";
+
+const themes: Array<{ choice: ThemeChoice; label: string; Icon: typeof Sun }> = [
+  { choice: "light", label: "Light", Icon: Sun },
+  { choice: "dark", label: "Dark", Icon: Moon },
+  { choice: "system", label: "System", Icon: Monitor },
+];
+
+export function UserMenu({ user, apiKeyTeams }: { user: { email: string; name: string | null }; apiKeyTeams: Array<{ slug: string; name: string }> }) {
+  const [theme, setTheme] = useTheme();
+  const initials = (user.name ?? user.email).split(/[\s@.]+/).filter(Boolean).slice(0, 2).map((part) => part[0]!.toUpperCase()).join("");
+  return (
+    <Menu
+      label={`Account menu for ${user.name ?? user.email}`}
+      align="right"
+      trigger={
+        <span className="flex items-center gap-2">
+          <span aria-hidden="true" className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">
+            {initials}
+          </span>
+          <span className="hidden max-w-40 truncate sm:inline">{user.name ?? user.email}</span>
+          <ChevronDown className="size-4 text-slate-400" />
+        </span>
+      }
+    >
+      {(close) => (
+        <>
+          <div className="border-b border-slate-100 px-2.5 py-2 text-sm dark:border-slate-800">
+            <p className="font-medium">{user.name ?? user.email}</p>
+            {user.name && <p className="truncate text-slate-500">{user.email}</p>}
+          </div>
+          <MenuHeading>Theme</MenuHeading>
+          {themes.map(({ choice, label, Icon }) => (
+            <button key={choice} type="button" role="menuitemradio" aria-checked={theme === choice} onClick={() => setTheme(choice)} className={menuItemClass}>
+              <Icon className="size-4 text-slate-400" />
+              <span className="flex-1">{label}</span>
+              {theme === choice && <span aria-hidden="true" className="text-indigo-600 dark:text-indigo-400">●</span>}
+            </button>
+          ))}
+          {apiKeyTeams.length > 0 && <MenuHeading>API keys</MenuHeading>}
+          {apiKeyTeams.map((team) => (
+            <Link key={team.slug} role="menuitem" href={`/teams/${team.slug}/api-keys`} onClick={close} className={menuItemClass}>
+              <Key className="size-4 text-slate-400" />
+              {apiKeyTeams.length > 1 ? `API keys of ${team.name}` : "API keys"}
+            </Link>
+          ))}
+          <div className="my-1 border-t border-slate-100 dark:border-slate-800" />
+          <Link role="menuitem" href="/logout" onClick={close} className={menuItemClass}>
+            <Logout className="size-4 text-slate-400" />
+            Sign out
+          </Link>
+        </>
+      )}
+    </Menu>
+  );
+}

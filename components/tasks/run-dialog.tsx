@@ -1,0 +1,116 @@
+"use client";
+// "Run now": the job type's params form (defaults filled in, checked inline with the same zod
+// schema the server uses) and "Notify me when done". A duplicate trigger is not an error: it says
+// "Already running" and links to the run in progress.
+import Link from "next/link";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toaster";
+import { getJobType } from "@/lib/jobs/catalog";
+import { ApiRequestError, triggerJob, type DashboardJobType } from "../api";
+import { fieldsOf, initialValues, ParamsFields, valuesToParams, type ParamValues } from "./params-form";
+
+interface RunDialogProps {
+  open: boolean;
+  onClose: () => void;
+  project: { id: string; slug: string; name: string };
+  jobType: DashboardJobType;
+}
+
+export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const notifyId = useId();
+  const [values, setValues] = useState<ParamValues>(() => initialValues(jobType.paramsSchema));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notify, setNotify] = useState(false);
+  const [existingRunId, setExistingRunId] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const close = () => {
+    setErrors({});
+    setExistingRunId(null);
+    setFormError(null);
+    onClose();
+  };
+
+  const trigger = useMutation({
+    mutationFn: (params: Record<string, unknown>) => triggerJob(project.id, { type: jobType.type, params, notify }),
+    onSuccess: ({ run }) => {
+      toast({ title: `${jobType.label} started`, description: notify ? "We will email you when it ends." : undefined, action: { label: "Watch it", href: `/projects/${project.slug}/runs/${run.id}` } });
+      close();
+      setValues(initialValues(jobType.paramsSchema));
+      setNotify(false);
+    },
+    onError: (error) => {
+      if (error instanceof ApiRequestError && error.code === "job_already_running") {
+        setExistingRunId((error.body.existingRunId as string | null) ?? null);
+        return;
+      }
+      const issues = error instanceof ApiRequestError && Array.isArray(error.body.issues) ? (error.body.issues as Array<{ path: string; message: string }>) : [];
+      setErrors(issuesByField(issues));
+      const general = issues.find((issue) => issue.path === "params" || issue.path === "(body)");
+      setFormError(general ? `${error.message}: ${general.message}` : error.message);
+    },
+    onSettled: () => Promise.all(["job-types", "runs", "lane"].map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
+  });
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setFormError(null);
+    setExistingRunId(null);
+    const params = valuesToParams(jobType.paramsSchema, values);
+    // The catalog's own schema, so the messages here are the server's messages.
+    const checked = getJobType(jobType.type)?.paramsSchema.safeParse(params);
+    if (checked && !checked.success) {
+      setErrors(Object.fromEntries(checked.error.issues.map((issue) => [String(issue.path[0] ?? ""), issue.message])));
+      // A rule about the params as a whole ("send at least one of …") belongs to no single field.
+      setFormError(checked.error.issues.find((issue) => issue.path.length === 0)?.message ?? null);
+      return;
+    }
+    setErrors({});
+    trigger.mutate(params);
+  }
+
+  const hasParams = fieldsOf(jobType.paramsSchema).length > 0;
+  return (
+    <Dialog open={open} onClose={close} size="md" title={`Run ${jobType.label}`} description={<>For {project.name}. {jobType.ordering === "lane" ? "It joins the project's lane and runs after the lane runs before it." : null}</>}>
+      <form id={`run-${jobType.type}`} onSubmit={submit} noValidate className="space-y-5">
+        {hasParams ? <ParamsFields schema={jobType.paramsSchema} values={values} errors={errors} onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))} /> : <p className="text-slate-600 dark:text-slate-400">This job type takes no parameters.</p>}
+        <label htmlFor={notifyId} className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-800/60">
+          <input id={notifyId} type="checkbox" checked={notify} onChange={(event) => setNotify(event.target.checked)} className="size-4 rounded border-slate-300" />
+          Notify me when done
+          <span className="text-xs text-slate-500">(an email when the run completes, fails or is cancelled)</span>
+        </label>
+        {existingRunId && (
+          <p role="status" className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:border-blue-900 dark:bg-blue-950/60 dark:text-blue-100">
+            <strong>Already running.</strong> A {jobType.label} run is already pending or running for {project.name}.{" "}
+            <Link href={`/projects/${project.slug}/runs/${existingRunId}`} className="font-medium underline underline-offset-2" onClick={close}>
+              See the run in progress
+            </Link>
+          </p>
+        )}
+        {formError && !existingRunId && (
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+            {formError}
+          </p>
+        )}
+        <div className="flex justify-end gap-2 border-t border-slate-200 pt-4 dark:border-slate-700">
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={trigger.isPending}>
+            {trigger.isPending ? "Starting…" : "Start run"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+// Server issues name fields as "params.pageSize"; the form's fields are "pageSize".
+function issuesByField(issues: Array<{ path: string; message: string }>): Record<string, string> {
+  return Object.fromEntries(issues.map((issue) => [issue.path.replace(/^params\./, ""), issue.message]));
+}

@@ -1,0 +1,53 @@
+// The project's Schedules page: every project job type that runs on its own, with its cron or
+// per-project interval in words, the next occurrence, the last scheduled run and the occurrences
+// skipped because a run was still active (PRODUCT.md "Job semantics" 9).
+import { prisma } from "@/lib/db";
+import { projectJobTypes } from "@/lib/jobs/catalog";
+import { intervalCron, projectIntervals, type ProjectInterval } from "@/lib/jobs/schedules";
+import { nextOccurrence, scheduleInWords } from "@/lib/jobs/schedule-text";
+import type { RunStatus } from "@/lib/jobs/schemas";
+
+export interface ScheduledType {
+  type: string;
+  label: string;
+  /** "cron": fixed by the catalog; "interval": set per project (5, 15, 30 minutes or off). */
+  kind: "cron" | "interval";
+  cron: string | null;
+  intervalMinutes: ProjectInterval | null;
+  inWords: string;
+  nextRunAt: string | null;
+  lastRun: { id: string; status: RunStatus; createdAt: string } | null;
+  skipped: { count: number; recent: Array<{ occurredAt: string; existingRunId: string | null; reason: string }> };
+}
+
+export { projectIntervals };
+
+export async function scheduleOverview(projectId: string): Promise<ScheduledType[]> {
+  const types = projectJobTypes().filter((definition) => definition.schedule || definition.projectSchedule);
+  const intervals = await prisma.projectSchedule.findMany({ where: { projectId }, select: { type: true, intervalMinutes: true } });
+  return Promise.all(
+    types.map(async (definition) => {
+      const interval = (intervals.find((row) => row.type === definition.type)?.intervalMinutes ?? null) as ProjectInterval | null;
+      const cron = definition.schedule ?? (interval ? intervalCron(interval) : null);
+      const [lastRun, skipCount, skips] = await Promise.all([
+        prisma.jobRun.findFirst({ where: { projectId, type: definition.type, triggerKind: "schedule" }, orderBy: { createdAt: "desc" }, select: { id: true, status: true, createdAt: true } }),
+        prisma.scheduleSkip.count({ where: { projectId, type: definition.type } }),
+        prisma.scheduleSkip.findMany({ where: { projectId, type: definition.type }, orderBy: { occurredAt: "desc" }, take: 5 }),
+      ]);
+      return {
+        type: definition.type,
+        label: definition.label,
+        kind: definition.schedule ? ("cron" as const) : ("interval" as const),
+        cron,
+        intervalMinutes: interval,
+        inWords: cron ? scheduleInWords(cron) : "Off",
+        nextRunAt: cron ? (nextOccurrence(cron)?.toISOString() ?? null) : null,
+        lastRun: lastRun ? { id: lastRun.id, status: lastRun.status, createdAt: lastRun.createdAt.toISOString() } : null,
+        skipped: {
+          count: skipCount,
+          recent: skips.map((skip) => ({ occurredAt: skip.occurredAt.toISOString(), existingRunId: skip.existingRunId, reason: skip.reason })),
+        },
+      };
+    }),
+  );
+}
