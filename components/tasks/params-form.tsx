@@ -5,6 +5,8 @@ import { useId } from "react";
 
 export interface FieldSchema {
   type?: string | string[];
+  /** A label of the schema's own (zod `.meta({ title })`), for keys that read badly as words. */
+  title?: string;
   enum?: unknown[];
   default?: unknown;
   description?: string;
@@ -77,13 +79,13 @@ export function ParamsFields({ schema, values, errors, onChange }: ParamsFieldsP
           error ? "border-red-400 focus:ring-red-500/30" : "border-slate-300 focus:border-indigo-500 focus:ring-indigo-500/30 dark:border-slate-700"
         }`;
         const kind = kindOf(field);
-        const label = `${humanize(name)}${required.includes(name) ? "" : " (optional)"}`;
+        const label = `${field.title ?? humanize(name)}${required.includes(name) ? "" : " (optional)"}`;
         return (
           <div key={name}>
             {kind === "boolean" ? (
               <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
                 <input {...common} type="checkbox" checked={values[name] === true} onChange={(event) => onChange(name, event.target.checked)} className="size-4 rounded border-slate-300" />
-                {humanize(name)}
+                {field.title ?? humanize(name)}
               </label>
             ) : (
               <label htmlFor={id} className="block text-sm font-medium">

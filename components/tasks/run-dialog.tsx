@@ -75,9 +75,27 @@ export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
   }
 
   const hasParams = fieldsOf(jobType.paramsSchema).length > 0;
+  const formId = `run-${jobType.type}`;
   return (
-    <Dialog open={open} onClose={close} size="md" title={`Run ${jobType.label}`} description={<>For {project.name}. {jobType.ordering === "lane" ? "It joins the project's lane and runs after the lane runs before it." : null}</>}>
-      <form id={`run-${jobType.type}`} onSubmit={submit} noValidate className="space-y-5">
+    <Dialog
+      open={open}
+      onClose={close}
+      size="md"
+      title={`Run ${jobType.label}`}
+      description={<>For {project.name}. {jobType.ordering === "lane" ? "It joins the project's lane and runs after the lane runs before it." : null}</>}
+      footer={
+        <>
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          {/* Outside the form (the footer stays in view), tied to it by the form attribute. */}
+          <Button type="submit" form={formId} disabled={trigger.isPending}>
+            {trigger.isPending ? "Starting…" : "Start run"}
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate className="space-y-5">
         {hasParams ? <ParamsFields schema={jobType.paramsSchema} values={values} errors={errors} onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))} /> : <p className="text-slate-600 dark:text-slate-400">This job type takes no parameters.</p>}
         <label htmlFor={notifyId} className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-800/60">
           <input id={notifyId} type="checkbox" checked={notify} onChange={(event) => setNotify(event.target.checked)} className="size-4 rounded border-slate-300" />
@@ -97,14 +115,6 @@ export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
             {formError}
           </p>
         )}
-        <div className="flex justify-end gap-2 border-t border-slate-200 pt-4 dark:border-slate-700">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={trigger.isPending}>
-            {trigger.isPending ? "Starting…" : "Start run"}
-          </Button>
-        </div>
       </form>
     </Dialog>
   );

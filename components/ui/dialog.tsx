@@ -30,11 +30,12 @@ export function Dialog({ open, title, description, children, footer, onClose, si
       onClose={onClose}
       onClick={(event) => event.target === dialog.current && onClose()}
       aria-labelledby={titleId}
-      className={`m-auto w-[calc(100vw-2rem)] ${size === "sm" ? "max-w-md" : "max-w-xl"} rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/50 backdrop:backdrop-blur-[1px] dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
+      className={`m-auto max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] flex-col overflow-hidden open:flex ${size === "sm" ? "max-w-md" : "max-w-xl"} rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/50 backdrop:backdrop-blur-[1px] dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
     >
+      {/* A tall form scrolls between a title and buttons that stay in view. */}
       {open && (
         <>
-          <div className="flex items-start justify-between gap-4 px-5 pt-5">
+          <div className="flex shrink-0 items-start justify-between gap-4 px-5 pt-5">
             <div>
               <h2 id={titleId} className="text-base font-semibold">
                 {title}
@@ -45,8 +46,8 @@ export function Dialog({ open, title, description, children, footer, onClose, si
               <Cross className="size-4" />
             </button>
           </div>
-          <div className="px-5 py-4 text-sm">{children}</div>
-          {footer && <div className="flex flex-wrap justify-end gap-2 rounded-b-xl border-t border-slate-200 bg-slate-50 px-5 py-3 dark:border-slate-700 dark:bg-slate-950/40">{footer}</div>}
+          <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4 text-sm">{children}</div>
+          {footer && <div className="flex shrink-0 flex-wrap justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3 dark:border-slate-700 dark:bg-slate-950/40">{footer}</div>}
         </>
       )}
     </dialog>

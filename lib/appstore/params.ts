@@ -42,7 +42,7 @@ const limited = (name: keyof typeof metadataLimits, what: string) =>
     .optional()
     .describe(what);
 
-const url = (name: string, what: string) => z.url({ error: `${name} must be a URL such as https://example.com` }).optional().describe(what);
+const url = (name: string, what: string) => z.url({ error: `${name} must be a URL such as https://example.com` }).optional().describe(what).meta({ title: what });
 
 export const pushMetadataParamsSchema = z
   .object({
@@ -53,7 +53,7 @@ export const pushMetadataParamsSchema = z
     version: targetVersion,
     description: limited("description", "The App Store description"),
     keywords: limited("keywords", "Search keywords, one comma-separated string"),
-    whatsNew: limited("whatsNew", "What's New in this version (release notes)"),
+    whatsNew: limited("whatsNew", "What's New in this version (release notes)").meta({ title: "What's new" }),
     promotionalText: limited("promotionalText", "Promotional text, shown above the description"),
     marketingUrl: url("marketingUrl", "Marketing URL"),
     supportUrl: url("supportUrl", "Support URL"),
@@ -66,7 +66,7 @@ export const pushMetadataParamsSchema = z
 
 export const pushReviewParamsSchema = z
   .object({
-    reviewId: z.string({ error: "reviewId is required" }).min(1, "reviewId is required").describe("The App Store Connect id of the customer review"),
+    reviewId: z.string({ error: "reviewId is required" }).min(1, "reviewId is required").describe("The App Store Connect id of the customer review").meta({ title: "Review ID" }),
     responseBody: z
       .string({ error: "responseBody is required" })
       .trim()
