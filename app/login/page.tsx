@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeCallbackPath } from "@/lib/auth/callback";
 import { getSessionUser } from "@/lib/auth/session";
 import { LoginForm } from "@/components/auth/login-form";
 import { Logo } from "@/components/ui/icons";
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
   // Only same-site paths: a login link must not bounce people to another site.
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const target = safeCallbackPath(callbackUrl);
   if (await getSessionUser()) redirect(target);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

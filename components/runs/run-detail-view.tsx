@@ -1,7 +1,7 @@
 "use client";
 // One run in full: status and progress (live while it is active), the timeline, who or what
-// triggered it, params, result, error (and, for owners, the stack), the run it retries and its
-// retries, with Cancel and Retry.
+// triggered it, params, result, error, the run it retries and its retries, with Cancel and Retry.
+// The error's stack is the server owner's (`taskdeck admin runs show`), never the dashboard's.
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -24,7 +24,7 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
     initialData: initial,
     refetchInterval: (query) => (["pending", "running"].includes(query.state.data?.run.status ?? "") ? ACTIVE_REFRESH_MS : IDLE_REFRESH_MS),
   });
-  const { run, links, errorStack } = detail.data;
+  const { run, links } = detail.data;
   const label = jobTypeLabel(run.type);
   const now = useNow(run.status === "running");
 
@@ -53,12 +53,7 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
             Error
           </h2>
           <p className="mt-1 font-mono text-sm break-words text-red-800 dark:text-red-200">{run.error.message}</p>
-          {errorStack && (
-            <details className="mt-3">
-              <summary className="cursor-pointer text-xs font-medium text-red-700 dark:text-red-300">Stack trace (visible to team owners)</summary>
-              <pre className="mt-2 max-h-80 overflow-auto rounded bg-white/70 p-3 text-xs text-red-900 dark:bg-slate-950/60 dark:text-red-200">{errorStack}</pre>
-            </details>
-          )}
+
         </section>
       )}
 

@@ -5,7 +5,9 @@ import { Command, CommanderError } from "commander";
 import { AppError } from "@/lib/api/errors";
 import { EnvError } from "@/lib/env";
 import { openAdminDatabase } from "./admin/database";
-import { keysCommand, membersCommand, projectsCommand, teamsCommand, usersCommand } from "./admin/accounts";
+import { keysCommand, membersCommand, teamsCommand, usersCommand } from "./admin/accounts";
+import { projectsCommand } from "./admin/projects";
+import { runsCommand } from "./admin/runs";
 import { systemJobsCommand } from "./admin/system-jobs";
 import { CliError, exitCodeForStatus, exitCodes } from "./exit-codes";
 import { jobsCommand } from "./remote/jobs";
@@ -74,7 +76,7 @@ export function buildProgram(): Command {
   });
   program.addCommand(jobsCommand(runRemote));
   const admin = new Command("admin").description("server owner's commands, against DATABASE_URL (or demo mode's embedded database)");
-  for (const command of [usersCommand, teamsCommand, membersCommand, projectsCommand, keysCommand, systemJobsCommand]) admin.addCommand(command(runAdmin));
+  for (const command of [usersCommand, teamsCommand, membersCommand, projectsCommand, keysCommand, systemJobsCommand, runsCommand]) admin.addCommand(command(runAdmin));
   program.addCommand(admin);
   // Subcommands inherit exitOverride only when it is set on each of them.
   const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];

@@ -1,3 +1,4 @@
+import "server-only";
 // Shapes the dashboard polls beyond REST API v1 (served under /api/dashboard, never to API docs):
 // job types with their recent history, and a run with its retry links and, for owners, its stack.
 import { can, type ProjectAccess } from "@/lib/auth/access";
@@ -30,13 +31,12 @@ export async function dashboardJobTypes(access: ProjectAccess): Promise<Dashboar
   }));
 }
 
+// No error stack: PRODUCT.md keeps stacks for the server owner (`taskdeck admin runs show`).
 export interface DashboardRun {
   run: ApiRun;
   links: RunLinks;
-  /** The error's stack: shown to the team's owners only (it names server files and lines). */
-  errorStack: string | null;
 }
 
-export async function dashboardRun(run: RunRecord, access: ProjectAccess): Promise<DashboardRun> {
-  return { run: toApiRun(run), links: await runLinks(run), errorStack: access.role === "owner" ? run.errorStack : null };
+export async function dashboardRun(run: RunRecord): Promise<DashboardRun> {
+  return { run: toApiRun(run), links: await runLinks(run) };
 }

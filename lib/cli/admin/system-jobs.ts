@@ -4,7 +4,7 @@ import { Command, Option } from "commander";
 import { AppError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
 import { getJobType, systemJobTypes } from "@/lib/jobs/catalog";
-import { getRun, toApiRun } from "@/lib/jobs/runs";
+import { runInclude, toApiRun } from "@/lib/jobs/runs";
 import { nextOccurrence, scheduleInWords } from "@/lib/jobs/schedule-text";
 import { runStatuses, type RunStatus } from "@/lib/jobs/schemas";
 import { triggerJob } from "@/lib/jobs/service";
@@ -12,6 +12,7 @@ import { CliError, exitCodes } from "../exit-codes";
 import { createOutput, progressText, runSummary, runsTable, table } from "../output";
 import { collect, parseParams } from "../params";
 import { exitCodeForRun, waitForRun } from "../wait";
+import { findRun, showRunWithStack } from "./runs";
 
 type Run = (action: () => Promise<number>) => Promise<void>;
 const json = () => new Option("--json", "print JSON instead of text");
@@ -26,7 +27,7 @@ function requireSystemType(type: string) {
 }
 
 async function readSystemRun(runId: string) {
-  const run = /^[0-9a-f-]{36}$/i.test(runId) ? await getRun(runId) : null;
+  const run = await findRun(runId).catch(() => null);
   if (!run || run.projectId !== null) throw new AppError("not_found", `No system run ${runId}`);
   return run;
 }
@@ -77,7 +78,7 @@ export function systemJobsCommand(run: Run): Command {
           where: { projectId: null, ...(options.type ? { type: options.type } : {}), ...(options.status ? { status: options.status } : {}) },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           take: limit,
-          include: { triggeredByUser: { select: { name: true, email: true } }, triggeredByApiKey: { select: { name: true, prefix: true } } },
+          include: runInclude,
         });
         const apiRuns = runs.map(toApiRun);
         createOutput(Boolean(options.json)).result(runsTable(apiRuns), { runs: apiRuns });
@@ -92,9 +93,7 @@ export function systemJobsCommand(run: Run): Command {
     .addOption(json())
     .action((runId: string, options: { json?: boolean }) =>
       run(async () => {
-        const found = await readSystemRun(runId);
-        const text = runSummary(toApiRun(found)) + (found.errorStack ? `\n  stack\n${found.errorStack.replace(/^/gm, "    ")}` : "");
-        createOutput(Boolean(options.json)).result(text, { run: { ...toApiRun(found), errorStack: found.errorStack } });
+        showRunWithStack(await readSystemRun(runId), Boolean(options.json));
         return exitCodes.ok;
       }),
     );

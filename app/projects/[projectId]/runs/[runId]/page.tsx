@@ -21,5 +21,5 @@ export default async function RunPage({ params }: { params: Promise<{ projectId:
   });
   // A run of another project of the same team is shown under its own project's address only.
   if (run.projectId !== access.project.id) notFound();
-  return <RunDetailView project={access.project} initial={await dashboardRun(run, access)} canManage={can(access, "jobs:write")} />;
+  return <RunDetailView project={access.project} initial={await dashboardRun(run)} canManage={can(access, "jobs:write")} />;
 }
