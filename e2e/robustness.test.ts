@@ -98,7 +98,7 @@ function cases(): Case[] {
 
   // Query parameters.
   const runs = `/api/v1/projects/${project}/runs`;
-  for (const query of ["limit=0", "limit=-1", "limit=101", "limit=abc", "limit=1.5", "limit=", "limit=1e3", "status=bogus", "status=PENDING", "status=", "type=", "type=nope", "type=job_runs_cleanup", `type=${"x".repeat(300)}`, "cursor=garbage", "cursor=" + Buffer.from("2026-01-01T00:00:00Z|not-an-id").toString("base64url"), "cursor=" + Buffer.from("not a date|6f1c1f1e-2a5b-4c3d-9e8f-0a1b2c3d4e5f").toString("base64url"), `cursor=${"A".repeat(300)}`, "foo=1", "limit=5&extra=1"]) {
+  for (const query of ["limit=0", "limit=-1", "limit=101", "limit=abc", "limit=1.5", "limit=", "limit=1e3", "status=bogus", "status=PENDING", "status=", "type=", "type=nope", "type=job_runs_cleanup", `type=${"x".repeat(300)}`, "cursor=garbage", "cursor=" + Buffer.from("2026-01-01T00:00:00Z|not-an-id").toString("base64url"), "cursor=" + Buffer.from("not a date|6f1c1f1e-2a5b-4c3d-9e8f-0a1b2c3d4e5f").toString("base64url"), "cursor=" + Buffer.from("0000-01-01T00:00:00.000Z|6f1c1f1e-2a5b-4c3d-9e8f-0a1b2c3d4e5f").toString("base64url"), "from=0000-01-01T00:00:00Z", "to=0000-01-01T01:00:00%2B05:00", "from=tomorrow", "to=99999-01-01T00:00:00Z", `cursor=${"A".repeat(300)}`, "foo=1", "limit=5&extra=1"]) {
     list.push({ name: `runs?${query.slice(0, 40)}`, method: "GET", path: `${runs}?${query}`, expect: 400 });
   }
 

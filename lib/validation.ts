@@ -15,7 +15,10 @@ export function nameSchema(field: string, max = 100) {
     .refine((value) => !hasControlCharacters(value), `${field} must not contain control characters`);
 }
 
-/** Whether a JSON value holds a NUL character anywhere, which PostgreSQL's jsonb refuses. */
+/** Whether a JSON value holds a NUL character in any string or key, which PostgreSQL's jsonb refuses. */
 export function containsNul(value: unknown): boolean {
-  return JSON.stringify(value ?? null).includes("\\u0000");
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === "object") return Object.entries(value).some(([key, item]) => key.includes("\u0000") || containsNul(item));
+  return false;
 }

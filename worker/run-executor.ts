@@ -154,7 +154,8 @@ const text = (value: string | null | undefined) => (value == null ? null : value
 function storable(result: unknown): string | null {
   if (result === undefined) return null;
   try {
-    return JSON.stringify(result).replaceAll("\\u0000", "");
+    // In the strings themselves: a backslash-u-0000 that is ordinary text must stay as it is.
+    return JSON.stringify(result, (_key, value: unknown) => (typeof value === "string" ? value.replaceAll("\u0000", "") : value));
   } catch (error) {
     // A BigInt or a cycle: keep the run's outcome, and say why its result is missing.
     return JSON.stringify({ unserializable: error instanceof Error ? error.message : String(error) });

@@ -39,6 +39,17 @@ const projectId = { name: "projectId", in: "path", required: true, description: 
 const runId = { name: "runId", in: "path", required: true, description: "The run's id", schema: { type: "string", format: "uuid" } };
 const read = ["401", "403", "404", "429"] as const;
 
+// Polled answers carry an ETag; sending it back in If-None-Match gets 304 when nothing changed.
+const ifNoneMatch = { name: "If-None-Match", in: "header", required: false, description: "The ETag of an earlier answer: 304 if nothing changed since", schema: { type: "string" } };
+function conditional<T extends Record<string, unknown>>(responses: T) {
+  const ok = responses["200"] as Record<string, unknown>;
+  return {
+    ...responses,
+    "200": { ...ok, headers: { ETag: { description: "The version of this answer, for If-None-Match", schema: { type: "string" } } } },
+    "304": { description: "Not modified since the ETag sent in If-None-Match; no body" },
+  };
+}
+
 function queryParameters(schema: z.ZodObject): JsonSchema[] {
   return Object.entries(schema.shape).map(([name, field]) => ({ name, in: "query", required: false, schema: jsonSchema(field as z.ZodType, "input") }));
 }
@@ -88,10 +99,9 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           operationId: "listRuns",
           tags: ["Runs"],
           summary: "The project's runs, newest first, keyset-paginated (needs jobs:read)",
-          parameters: [projectId, ...queryParameters(listRunsQuerySchema)],
-          responses: responses(
-            ["200", "A page of runs", object({ runs: { type: "array", items: ref("Run") }, nextCursor: { type: ["string", "null"] } })],
-            ["400", ...read],
+          parameters: [projectId, ...queryParameters(listRunsQuerySchema), ifNoneMatch],
+          responses: conditional(
+            responses(["200", "A page of runs", object({ runs: { type: "array", items: ref("Run") }, nextCursor: { type: ["string", "null"] } })], ["400", ...read]),
           ),
         },
       },
@@ -100,8 +110,8 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           operationId: "getRun",
           tags: ["Runs"],
           summary: "One run (needs jobs:read)",
-          parameters: [runId],
-          responses: responses(["200", "The run", object({ run: ref("Run") })], [...read]),
+          parameters: [runId, ifNoneMatch],
+          responses: conditional(responses(["200", "The run", object({ run: ref("Run") })], [...read])),
         },
       },
       "/api/v1/runs/{runId}/cancel": {

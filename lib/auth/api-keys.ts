@@ -3,7 +3,7 @@
 // and the API's authentication.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { AppError } from "@/lib/api/errors";
+import { AppError, invalid } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
 import { getPool } from "@/lib/db/pool";
 import { nameSchema } from "@/lib/validation";
@@ -51,7 +51,9 @@ function newKey(): string {
 
 /** Creates a key and returns it in clear: the only time anyone sees it. */
 export async function createApiKey(teamId: string, createdById: string | null, input: CreateKeyInput) {
-  const parsed = createKeySchema.parse(input);
+  const result = createKeySchema.safeParse(input);
+  if (!result.success) throw invalid("bad_request", "Invalid API key", result.error);
+  const parsed = result.data;
   const key = newKey();
   const record = await prisma.apiKey.create({
     data: { teamId, createdById, name: parsed.name, permissions: parsed.permissions, rateLimitPerMinute: parsed.rateLimitPerMinute, prefix: key.slice(0, SHOWN_CHARACTERS), hash: hashKey(key) },

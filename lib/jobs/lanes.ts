@@ -9,7 +9,7 @@ import { bossDb, getPool, withTransaction } from "@/lib/db/pool";
 import { LANE_QUEUE, allJobTypes } from "@/lib/jobs/catalog";
 import { getSenderBoss } from "@/lib/jobs/queue";
 import { getRun, type RunRecord } from "@/lib/jobs/runs";
-import type { Attribution } from "@/lib/jobs/service";
+import { overlapError, type Attribution } from "@/lib/jobs/service";
 
 export interface LaneState {
   paused: boolean;
@@ -23,6 +23,7 @@ interface PausingRun {
   runId: string;
   jobId: string;
   jobState: string;
+  type: string;
   errorMessage: string | null;
 }
 
@@ -32,7 +33,7 @@ const laneTypes = () => allJobTypes().filter((definition) => definition.ordering
 // `active` for a moment when stale-run recovery failed the run before pg-boss failed the job.
 async function pausingRun(db: pg.Pool | pg.PoolClient, projectId: string): Promise<PausingRun | null> {
   const { rows } = await db.query<PausingRun>(
-    `SELECT run.id AS "runId", job.id AS "jobId", job.state::text AS "jobState", run.error_message AS "errorMessage"
+    `SELECT run.id AS "runId", job.id AS "jobId", job.state::text AS "jobState", run.type, run.error_message AS "errorMessage"
        FROM pgboss.job AS job JOIN job_runs AS run ON run.queue_job_id = job.id
       WHERE job.name = $1 AND job.singleton_key = $2 AND job.state IN ('failed', 'active') AND run.status = 'failed'
       ORDER BY job.created_on LIMIT 1`,
@@ -60,9 +61,11 @@ export async function getLane(projectId: string): Promise<LaneState> {
 export async function retryLane(projectId: string, by: Attribution): Promise<RunRecord> {
   const boss = await getSenderBoss();
   const newRunId = randomUUID();
+  let retried: PausingRun | null = null;
   await withTransaction(async (client) => {
     const pausing = await pausingRun(client, projectId);
     if (!pausing) throw new AppError("conflict", "The lane is not paused");
+    retried = pausing;
     await client.query(
       `INSERT INTO job_runs (id, type, project_id, params, notify, trigger_kind, triggered_by_user_id, triggered_by_api_key_id, retry_of_id, queue_job_id)
        SELECT $1, type, project_id, params, notify, 'retry', $2, $3, id, queue_job_id FROM job_runs WHERE id = $4`,
@@ -73,6 +76,11 @@ export async function retryLane(projectId: string, by: Attribution): Promise<Run
     // The same pg-boss job keeps its place at the head of the lane and now carries the new run.
     await boss.retry(LANE_QUEUE, pausing.jobId, { db });
     await boss.update({ name: LANE_QUEUE, data: { runId: newRunId }, options: { id: pausing.jobId, db } });
+  }).catch(async (error: unknown) => {
+    // A run of the same type queued behind the failure already holds the type's one active slot.
+    const pausing = retried as PausingRun | null;
+    const overlap = pausing ? await overlapError(error, pausing.type, projectId) : null;
+    throw overlap ?? error;
   });
   return (await getRun(newRunId))!;
 }

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { getPool } from "@/lib/db/pool";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { progressView } from "@/lib/jobs/progress";
-import type { ApiRun, RunStatus } from "@/lib/jobs/schemas";
+import { isStorableDate, type ApiRun, type RunStatus } from "@/lib/jobs/schemas";
 
 export type { ApiRun };
 import { AppError } from "@/lib/api/errors";
@@ -68,16 +68,6 @@ export async function getRun(runId: string): Promise<RunRecord | null> {
   return prisma.jobRun.findUnique({ where: { id: runId }, include: runInclude });
 }
 
-// A run as a team member may see it: project runs of the caller's teams only; system runs never.
-export async function getRunForTeams(runId: string, teamIds: string[]): Promise<RunRecord> {
-  const run = await prisma.jobRun.findFirst({
-    where: { id: runId, project: { teamId: { in: teamIds } } },
-    include: runInclude,
-  });
-  if (!run) throw new AppError("not_found", "Run not found");
-  return run;
-}
-
 // Keyset cursor over (createdAt, id), newest first: stable while new runs keep arriving.
 export function encodeCursor(run: { createdAt: Date; id: string }): string {
   return Buffer.from(`${run.createdAt.toISOString()}|${run.id}`).toString("base64url");
@@ -86,7 +76,7 @@ export function encodeCursor(run: { createdAt: Date; id: string }): string {
 export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) {
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || !isStorableDate(createdAt)) {
     throw new AppError("bad_request", "cursor is not valid", { issues: [{ path: "cursor", message: "not a cursor from a previous page" }] });
   }
   return { createdAt, id };
@@ -106,15 +96,20 @@ export interface ListRunsOptions {
 
 /**
  * A fingerprint of everything in a project's runs: it changes when any run is created, written
- * (progress included, through the updated_at trigger) or deleted. Two index lookups, so asking
- * "did anything change?" costs next to nothing.
+ * (progress included, through the updated_at trigger), ends or is deleted. updated_at is stamped
+ * when a statement runs, not when it commits, so a transaction that commits late could slip under
+ * a newer stamp; the count of active runs catches the case that matters, a run that ended. Index
+ * scans only: (project_id, updated_at) and the partial index of active runs.
  */
 export async function runsVersion(projectId: string): Promise<string> {
-  const { rows } = await getPool().query<{ latest: Date | null; count: string }>(
-    `SELECT max(updated_at) AS latest, count(*) AS count FROM job_runs WHERE project_id = $1`,
+  const { rows } = await getPool().query<{ latest: Date | null; count: string; active: string }>(
+    `SELECT max(updated_at) AS latest, count(*) AS count,
+            (SELECT count(*) FROM job_runs WHERE project_id = $1 AND status IN ('pending', 'running')) AS active
+       FROM job_runs WHERE project_id = $1`,
     [projectId],
   );
-  return `${rows[0]?.latest?.toISOString() ?? "-"}/${rows[0]?.count ?? 0}`;
+  const row = rows[0];
+  return `${row?.latest?.toISOString() ?? "-"}/${row?.count ?? 0}/${row?.active ?? 0}`;
 }
 
 export async function listRuns(options: ListRunsOptions): Promise<{ runs: RunRecord[]; nextCursor: string | null }> {

@@ -20,14 +20,25 @@ export const triggerBodySchema = z
 
 export type TriggerBody = z.infer<typeof triggerBodySchema>;
 
+/** A moment PostgreSQL can store and people mean: years 1970 to 9999 (year 0 is a 500 otherwise). */
+export function isStorableDate(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(date.getTime()) && year >= 1970 && year <= 9999;
+}
+
+const moment = (name: string) =>
+  z.iso
+    .datetime({ offset: true, error: `${name} must be an ISO date-time, e.g. 2026-11-24T00:00:00Z` })
+    .refine((value) => isStorableDate(new Date(value)), `${name} must be between the years 1970 and 9999`);
+
 export const listRunsQuerySchema = z
   .object({
     status: z.enum(runStatuses, { error: `status must be one of ${runStatuses.join(", ")}` }).optional(),
     type: z.string().min(1, "type must not be empty").max(100, "type must be at most 100 characters").optional(),
     limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(25),
     cursor: z.string().max(200, "cursor is not a cursor from a previous page").optional().describe("nextCursor of the previous page"),
-    from: z.iso.datetime({ offset: true, error: "from must be an ISO date-time, e.g. 2026-11-24T00:00:00Z" }).optional().describe("Only runs created at or after this moment"),
-    to: z.iso.datetime({ offset: true, error: "to must be an ISO date-time, e.g. 2026-11-24T00:00:00Z" }).optional().describe("Only runs created before this moment"),
+    from: moment("from").optional().describe("Only runs created at or after this moment"),
+    to: moment("to").optional().describe("Only runs created before this moment"),
   })
   .strict();
 

@@ -94,6 +94,11 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return pgError?.code === "23505" && pgError.constraint === constraint;
 }
 
+/** The error a write that collided with the one-active-run-per-type rule becomes, or null. */
+export async function overlapError(error: unknown, type: string, projectId: string | null): Promise<AppError | null> {
+  return isUniqueViolation(error, ACTIVE_RUN_INDEX) ? alreadyRunning(type, projectId) : null;
+}
+
 async function alreadyRunning(type: string, projectId: string | null): Promise<AppError> {
   const existing = await prisma.jobRun.findFirst({
     where: { type, projectId, status: { in: ["pending", "running"] } },

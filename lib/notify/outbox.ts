@@ -52,7 +52,7 @@ export async function enqueueRunNotifications(runId: string, db: Queryable = get
     typeLabel: definition?.label ?? run.type,
     status: run.status as "completed" | "failed" | "cancelled",
     projectName: run.project_name,
-    link: run.project_slug ? `${appUrl()}/projects/${run.project_slug}/tasks?run=${run.id}` : null,
+    link: run.project_slug ? `${appUrl()}/projects/${run.project_slug}/runs/${run.id}` : null,
     startedAt: run.started_at,
     finishedAt: run.finished_at,
     processed: run.progress_processed,

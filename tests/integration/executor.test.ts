@@ -37,6 +37,14 @@ describe("the executor", () => {
     expect(done.result).toEqual({ unserializable: expect.stringContaining("BigInt") });
   });
 
+  it("keeps text that only spells a NUL escape exactly as it was", async () => {
+    const { project } = await createProject();
+    const run = await triggerJob({ type: "test_echo", projectId: project.id, params: { text: "C:\\u0000dir" }, source: { kind: "admin_cli" } });
+    const done = await finished(run.id);
+    expect(done.status).toBe("completed");
+    expect(done.result).toEqual({ text: "C:\\u0000dir" });
+  });
+
   it("refuses params with NUL characters before anything is written", async () => {
     const { project } = await createProject();
     await expect(triggerJob({ type: "test_echo", projectId: project.id, params: { text: "a\u0000b" }, source: { kind: "admin_cli" } })).rejects.toMatchObject({

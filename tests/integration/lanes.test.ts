@@ -109,6 +109,23 @@ describe("lanes", () => {
     expect(events(projectId).filter((entry) => entry.event === "start").map((entry) => entry.type)).toEqual(["test_lane_a", "test_lane_b"]);
   });
 
+  it("answer a retry 409 with the waiting run's id when a run of the failed type waits behind it", async () => {
+    const projectId = await newProject();
+    failNext.add(`${projectId}:test_lane_a`);
+    const failing = await trigger(projectId, "test_lane_a");
+    await waitStatus(failing.id, "failed");
+    await waitFor(() => getLane(projectId), (lane) => lane.paused);
+    // The failed run is not active, so the same type can be triggered again; it queues behind it.
+    const again = await trigger(projectId, "test_lane_a");
+    const error = (await retryLane(projectId, { userId: adminId, apiKeyId: null }).catch((caught: unknown) => caught)) as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect([error.status, error.code, error.details]).toEqual([409, "job_already_running", { existingRunId: again.id }]);
+    // Nothing changed: the lane is still paused by the same run, and skipping it lets the new one run.
+    expect(await getLane(projectId)).toMatchObject({ paused: true, pausedByRunId: failing.id, queued: [{ id: again.id, position: 1 }] });
+    await skipLane(projectId);
+    await waitStatus(again.id, "completed");
+  });
+
   it("answer 409 to retry or skip when the lane is not paused", async () => {
     const projectId = await newProject();
     for (const action of [() => retryLane(projectId, { userId: adminId, apiKeyId: null }), () => skipLane(projectId)]) {

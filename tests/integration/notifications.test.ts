@@ -44,9 +44,9 @@ describe("run notifications", () => {
     expect(mail.text).toContain("Status: completed");
     expect(mail.text).toMatch(/Duration: \d+ s/);
     expect(mail.text).toContain("Progress: 1 of 2 processed: not listening");
-    expect(mail.text).toContain(`https://taskdeck.example.com/projects/${project.slug}/tasks?run=${run.id}`);
+    expect(mail.text).toContain(`https://taskdeck.example.com/projects/${project.slug}/runs/${run.id}`);
     expect(mail.html).toContain("<table");
-    expect(mail.html).toContain(`href="https://taskdeck.example.com/projects/${project.slug}/tasks?run=${run.id}"`);
+    expect(mail.html).toContain(`href="https://taskdeck.example.com/projects/${project.slug}/runs/${run.id}"`);
   });
 
   it("include the error of a failed run, and say so for a cancelled one", async () => {

@@ -3,11 +3,14 @@
 import { etagOf, jsonWithEtag, notModified } from "@/lib/api/conditional";
 import { apiRoute } from "@/lib/api/route";
 import { findProject } from "@/lib/auth/access";
+import { prisma } from "@/lib/db";
 import { dashboardJobTypes } from "@/lib/jobs/dashboard";
 import { runsVersion } from "@/lib/jobs/runs";
 
 export const GET = apiRoute<{ projectId: string }>(async ({ request, actor, params }) => {
   const access = await findProject(actor, params.projectId);
-  const etag = etagOf("job-types", access.project.id, access.permissions, await runsVersion(access.project.id));
+  // The cards show the project's interval schedules too, which change without any run changing.
+  const intervals = await prisma.projectSchedule.findMany({ where: { projectId: access.project.id }, select: { type: true, intervalMinutes: true }, orderBy: { type: "asc" } });
+  const etag = etagOf("job-types", access.project.id, access.permissions, intervals, await runsVersion(access.project.id));
   return notModified(request, etag) ?? jsonWithEtag({ jobTypes: await dashboardJobTypes(access) }, etag);
 });
