@@ -1,13 +1,18 @@
 // The `taskdeck` CLI as a real child process: remote commands against the running server with API
 // keys, admin commands against its database. Exit codes are the contract scripts rely on.
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { exitCodes } from "@/lib/cli/exit-codes";
 import { demo } from "@/prisma/seed";
+import { demoAppStoreProject } from "@/sandbox/appstore/server";
+import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 import { baseUrl } from "./helpers";
-import { createBrokenProject, createFinishedRun, createKey, demoTeam, prisma, waitUntilFinished } from "./fixtures";
+import { createBrokenProject, createFinishedRun, createKey, createProject, demoTeam, prisma, waitUntilFinished } from "./fixtures";
 
 interface Result {
   code: number | null;
@@ -190,9 +195,53 @@ describe("taskdeck admin", () => {
     expect(badRole.code).toBe(exitCodes.badInput);
     const badPermissions = await taskdeck(["admin", "keys", "create", "--team", demo.team.slug, "--name", "x", "--permissions", "jobs:everything"]);
     expect([badPermissions.code, badPermissions.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("each permission must be one of jobs:read, jobs:write")]);
+    const emptyName = await taskdeck(["admin", "keys", "create", "--team", demo.team.slug, "--name", " "]);
+    expect([emptyName.code, emptyName.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("name: name is required")]);
+    const hugeLimit = await taskdeck(["admin", "keys", "create", "--team", demo.team.slug, "--name", "x", "--rate-limit", "200000"]);
+    expect([hugeLimit.code, hugeLimit.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("rateLimitPerMinute must be at most 100000")]);
     const noTeam = await taskdeck(["admin", "projects", "create", "--team", "no-such-team", "--name", "X"]);
     expect([noTeam.code, noTeam.stderr]).toEqual([exitCodes.notFound, expect.stringContaining('No team "no-such-team"')]);
     expect(await prisma.user.count()).toBe(users);
+  });
+
+  it("connects a project to RevenueCat and App Store Connect from key files, queueing Pull All", async () => {
+    const project = await createProject((await demoTeam()).id, "connected");
+    const dir = mkdtempSync(path.join(tmpdir(), "taskdeck-keys-"));
+    const file = (name: string, content: string) => {
+      writeFileSync(path.join(dir, name), content);
+      return path.join(dir, name);
+    };
+    const rc = await taskdeck(["admin", "projects", "connect-revenuecat", "--project", project.slug, "--revenuecat-project", demoRevenueCatProject.projectId, "--api-key-file", file("rc.key", `${demoRevenueCatProject.apiKey}\n`)]);
+    expect([rc.code, rc.stdout.trim()]).toEqual([0, `Connected ${project.slug} to RevenueCat project ${demoRevenueCatProject.projectId}`]);
+    expect((await taskdeck(["jobs", "trigger", "revenuecat_sync", "-p", project.slug, "--wait"])).code).toBe(0);
+
+    const connect = (keyFile: string) =>
+      taskdeck(["admin", "projects", "connect-app-store", "--project", project.slug, "--issuer-id", demoAppStoreProject.issuerId, "--key-id", demoAppStoreProject.keyId, "--private-key-file", keyFile, "--app-id", demoAppStoreProject.appId, "--json"]);
+    const bad = await connect(file("bad.p8", "not a key"));
+    expect([bad.code, bad.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("The App Store Connect private key is not a valid PKCS#8 PEM key")]);
+    const missing = await connect(path.join(dir, "nowhere.p8"));
+    expect([missing.code, missing.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("Cannot read --private-key-file")]);
+    expect(await prisma.appStoreConnection.count({ where: { projectId: project.id } })).toBe(0);
+
+    const connected = await connect(file("AuthKey.p8", demoAppStoreProject.privateKeyPem));
+    expect(connected.code).toBe(0);
+    expect(connected.stdout).not.toContain("PRIVATE KEY");
+    const { pullAllRunId } = JSON.parse(connected.stdout) as { pullAllRunId: string };
+    const pulled = await waitUntilFinished(pullAllRunId, 60_000);
+    expect([pulled.type, pulled.status]).toEqual(["pull_all", "completed"]);
+    expect(await prisma.appStoreReview.count({ where: { projectId: project.id } })).toBeGreaterThan(0);
+  });
+
+  it("shows any run to the server owner with its stack", async () => {
+    const broken = await createBrokenProject((await demoTeam()).id);
+    const failed = await createFinishedRun(broken.id, "revenuecat_sync", "failed");
+    await prisma.jobRun.update({ where: { id: failed.id }, data: { errorStack: "Error: boom\n    at sync (worker/handlers/revenuecat-sync.ts:1:1)" } });
+    const show = await taskdeck(["admin", "runs", "show", failed.id]);
+    expect([show.code, show.stdout]).toEqual([0, expect.stringContaining("at sync (worker/handlers/revenuecat-sync.ts:1:1)")]);
+    // The API and the dashboard never carry it.
+    const viaApi = await taskdeck(["jobs", "show", failed.id, "--json"]);
+    expect(viaApi.stdout).not.toContain("worker/handlers");
+    expect((await taskdeck(["admin", "runs", "show", "not-a-run"])).code).toBe(exitCodes.notFound);
   });
 
   it("shows system jobs with schedules, triggers one with --wait and lists its runs", async () => {

@@ -4,13 +4,8 @@ import Link from "next/link";
 import { ChevronDown } from "@/components/ui/icons";
 import { Menu, MenuHeading, menuItemClass } from "@/components/ui/menu";
 
-export interface SwitcherTeam {
-  id: string;
-  slug: string;
-  name: string;
-  role: "owner" | "admin" | "member";
-  projects: Array<{ slug: string; name: string }>;
-}
+export type { NavigationTeam as SwitcherTeam } from "@/lib/auth/page-access";
+import type { NavigationTeam as SwitcherTeam } from "@/lib/auth/page-access";
 
 export function Switcher({ teams, current }: { teams: SwitcherTeam[]; current?: { teamId: string; projectSlug: string } }) {
   const team = teams.find((candidate) => candidate.id === current?.teamId);

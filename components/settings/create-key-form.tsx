@@ -55,7 +55,7 @@ export function CreateKeyForm({ teamId, onCreated }: { teamId: string; onCreated
             value={name}
             onChange={(event) => setName(event.target.value)}
             placeholder="e.g. CI deploys"
-            maxLength={120}
+            maxLength={100}
             aria-invalid={errors.name ? true : undefined}
             aria-describedby={errors.name ? `${nameId}-error` : undefined}
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-950"

@@ -26,3 +26,11 @@ export async function listProjects(teamSlugOrId?: string) {
     select: { id: true, slug: true, name: true, team: { select: { slug: true } } },
   });
 }
+
+/** A project by slug or id, for commands that name one with --project. */
+export async function findProjectBySlugOrId(slugOrId: string) {
+  const isId = z.uuid().safeParse(slugOrId).success;
+  const project = await prisma.project.findFirst({ where: isId ? { id: slugOrId } : { slug: slugOrId }, select: { id: true, slug: true, name: true } });
+  if (!project) throw new AppError("not_found", `No project "${slugOrId}"`);
+  return project;
+}

@@ -1,3 +1,4 @@
+import "server-only";
 // Who may do what (PRODUCT.md "Access"): the one authorization module, used by pages, server
 // actions and route handlers alike. An actor is a signed-in user or an API key.
 // - A project is visible to the members of its team (any role) and to its team's keys; anything

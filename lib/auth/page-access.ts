@@ -8,7 +8,6 @@ import { AppError } from "@/lib/api/errors";
 import { findProject, findTeamForUser, teamsOfUser, userActor, visibleProjects, type ProjectAccess } from "@/lib/auth/access";
 import { getSessionUser, requirePageUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/client";
-import type { SwitcherTeam } from "@/components/layout/switcher";
 
 function notFoundOn404(error: unknown): never {
   if (error instanceof AppError && error.code === "not_found") notFound();
@@ -36,8 +35,17 @@ export async function teamPage(teamIdOrSlug: string, path: string, roles: readon
   return { user, ...access, allowed: roles.includes(access.role) };
 }
 
+/** A team in the switcher: the user's role there and the projects they can open. */
+export interface NavigationTeam {
+  id: string;
+  slug: string;
+  name: string;
+  role: Role;
+  projects: Array<{ slug: string; name: string }>;
+}
+
 /** The user's teams with their projects, for the switcher and the menus. */
-export const navigationFor = cache(async (userId: string): Promise<SwitcherTeam[]> => {
+export const navigationFor = cache(async (userId: string): Promise<NavigationTeam[]> => {
   const user = (await currentUser())!;
   const [teams, projects] = await Promise.all([teamsOfUser(userId), visibleProjects(userActor(user))]);
   return teams.map((team) => ({

@@ -1,5 +1,6 @@
-// A node-postgres pool for the few places that need SQL Prisma cannot express: the atomic
-// trigger (run row + pg-boss job in one transaction) and the migration runner.
+// A node-postgres pool for plain SQL: what Prisma cannot express (the trigger's run row and
+// pg-boss job in one transaction, the lanes' joins into pg-boss) and the hot paths where one
+// statement matters (the worker's run transitions, API key authentication, rate limits).
 import pg from "pg";
 import { env } from "@/lib/env";
 

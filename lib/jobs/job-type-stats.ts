@@ -1,6 +1,7 @@
 // What the Tasks page says about each job type of a project: its last run, the run in progress
 // (so "Run now" can say "Already running" with a link), and how its recent runs went.
 import { getPool } from "@/lib/db/pool";
+import { percentOf } from "@/lib/jobs/progress";
 import type { RunStatus } from "@/lib/jobs/schemas";
 
 /** How many finished runs the success rate and median duration look back over. */
@@ -57,8 +58,6 @@ export async function jobTypeStats(projectId: string, types: string[]): Promise<
                                    ORDER BY created_at DESC LIMIT $3) AS latest) AS recent ON true`,
     [projectId, types, RECENT_RUNS],
   );
-  const percent = (processed: number | null, total: number | null) =>
-    total && total > 0 && processed !== null ? Math.min(100, Math.floor((processed / total) * 100)) : null;
   return Object.fromEntries(
     rows.map((row) => [
       row.type,
@@ -67,7 +66,7 @@ export async function jobTypeStats(projectId: string, types: string[]): Promise<
           ? { id: row.last_id, status: row.last_status!, createdAt: row.last_created_at!.toISOString(), finishedAt: row.last_finished_at?.toISOString() ?? null, percent: null }
           : null,
         activeRun: row.active_id
-          ? { id: row.active_id, status: row.active_status!, createdAt: row.active_created_at!.toISOString(), finishedAt: null, percent: percent(row.active_processed, row.active_total) }
+          ? { id: row.active_id, status: row.active_status!, createdAt: row.active_created_at!.toISOString(), finishedAt: null, percent: percentOf(row.active_processed ?? 0, row.active_total) }
           : null,
         recent: { finished: row.finished, completed: row.completed, medianSeconds: row.median_seconds === null ? null : Number(row.median_seconds) },
       },

@@ -1,7 +1,6 @@
-// `taskdeck admin users|teams|members|projects|keys …`: the server owner's accounts commands,
+// `taskdeck admin users|teams|members|keys …`: the server owner's accounts commands,
 // straight against the database (lib/accounts, lib/auth/api-keys).
 import { Command, Option } from "commander";
-import { createProject, listProjects } from "@/lib/accounts/projects";
 import { addMember, listMembers, listTeams, removeMember, createTeam, findTeam } from "@/lib/accounts/teams";
 import { createUser, findUserByEmail, listUsers } from "@/lib/accounts/users";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
@@ -118,38 +117,6 @@ export function membersCommand(run: Run): Command {
       }),
     );
   return members;
-}
-
-export function projectsCommand(run: Run): Command {
-  const projects = new Command("projects").description("a team's apps, whose jobs Taskdeck runs");
-  projects
-    .command("create")
-    .description("create a project in a team")
-    .addOption(team())
-    .requiredOption("--name <name>", "the project's name")
-    .option("--slug <slug>", "its slug (default: made from the name)")
-    .addOption(json())
-    .action((options: { team: string; name: string; slug?: string; json?: boolean }) =>
-      run(async () => {
-        const created = await createProject(options);
-        createOutput(Boolean(options.json)).result(`Created project ${created.name} (${created.slug}, ${created.id})`, { project: created });
-        return ok;
-      }),
-    );
-  projects
-    .command("list")
-    .description("list projects")
-    .option("--team <team>", "only this team's")
-    .addOption(json())
-    .action((options: { team?: string; json?: boolean }) =>
-      run(async () => {
-        const all = await listProjects(options.team);
-        const rows = all.map((p) => [p.slug, p.name, p.team.slug, p.id]);
-        createOutput(Boolean(options.json)).result(table([["SLUG", "NAME", "TEAM", "ID"], ...rows]), { projects: all });
-        return ok;
-      }),
-    );
-  return projects;
 }
 
 export function keysCommand(run: Run): Command {
