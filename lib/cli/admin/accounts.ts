@@ -7,13 +7,11 @@ import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { permissionListSchema, teamRoles } from "@/lib/auth/permissions";
 import { CliError, exitCodes } from "../exit-codes";
 import { createOutput, table } from "../output";
+import { type Runner, jsonOption, teamOption } from "../options";
 
-type Run = (action: () => Promise<number>) => Promise<void>;
-const json = () => new Option("--json", "print JSON instead of text");
-const team = () => new Option("--team <team>", "the team's slug or id").makeOptionMandatory();
 const ok = exitCodes.ok;
 
-export function usersCommand(run: Run): Command {
+export function usersCommand(run: Runner): Command {
   const users = new Command("users").description("people who sign in");
   users
     .command("create")
@@ -21,7 +19,7 @@ export function usersCommand(run: Run): Command {
     .requiredOption("--email <email>", "their email address")
     .requiredOption("--password <password>", "at least 8 characters")
     .option("--name <name>", "their name")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { email: string; password: string; name?: string; json?: boolean }) =>
       run(async () => {
         const user = await createUser(options);
@@ -32,7 +30,7 @@ export function usersCommand(run: Run): Command {
   users
     .command("list")
     .description("list users and their teams")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { json?: boolean }) =>
       run(async () => {
         const all = await listUsers();
@@ -44,14 +42,14 @@ export function usersCommand(run: Run): Command {
   return users;
 }
 
-export function teamsCommand(run: Run): Command {
+export function teamsCommand(run: Runner): Command {
   const teams = new Command("teams").description("teams, which own projects and API keys");
   teams
     .command("create")
     .description("create a team")
     .requiredOption("--name <name>", "the team's name")
     .option("--slug <slug>", "its slug (default: made from the name)")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { name: string; slug?: string; json?: boolean }) =>
       run(async () => {
         const created = await createTeam(options);
@@ -62,7 +60,7 @@ export function teamsCommand(run: Run): Command {
   teams
     .command("list")
     .description("list teams")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { json?: boolean }) =>
       run(async () => {
         const all = await listTeams();
@@ -74,15 +72,15 @@ export function teamsCommand(run: Run): Command {
   return teams;
 }
 
-export function membersCommand(run: Run): Command {
+export function membersCommand(run: Runner): Command {
   const members = new Command("members").description("who belongs to a team, and with which role");
   members
     .command("add")
     .description("add a user to a team, or change their role there")
-    .addOption(team())
+    .addOption(teamOption())
     .requiredOption("--email <email>", "the user's email")
     .addOption(new Option("--role <role>", "their role").choices(teamRoles).makeOptionMandatory())
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { team: string; email: string; role: string; json?: boolean }) =>
       run(async () => {
         const result = await addMember(options.team, options.email, options.role);
@@ -94,7 +92,7 @@ export function membersCommand(run: Run): Command {
   members
     .command("remove")
     .description("remove a user from a team")
-    .addOption(team())
+    .addOption(teamOption())
     .requiredOption("--email <email>", "the user's email")
     .action((options: { team: string; email: string }) =>
       run(async () => {
@@ -106,8 +104,8 @@ export function membersCommand(run: Run): Command {
   members
     .command("list")
     .description("list a team's members")
-    .addOption(team())
-    .addOption(json())
+    .addOption(teamOption())
+    .addOption(jsonOption())
     .action((options: { team: string; json?: boolean }) =>
       run(async () => {
         const all = await listMembers(options.team);
@@ -119,17 +117,17 @@ export function membersCommand(run: Run): Command {
   return members;
 }
 
-export function keysCommand(run: Run): Command {
+export function keysCommand(run: Runner): Command {
   const keys = new Command("keys").description("a team's API keys");
   keys
     .command("create")
     .description("create an API key; it is printed once and cannot be shown again")
-    .addOption(team())
+    .addOption(teamOption())
     .requiredOption("--name <name>", "what the key is for, e.g. \"CI deploys\"")
     .option("--permissions <list>", "comma-separated: jobs:read, jobs:write", "jobs:read,jobs:write")
     .option("--rate-limit <perMinute>", "requests per minute (default: API_RATE_LIMIT_PER_MINUTE)")
     .option("--created-by <email>", "the user the key acts for: they receive its notify emails")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { team: string; name: string; permissions: string; rateLimit?: string; createdBy?: string; json?: boolean }) =>
       run(async () => {
         const permissions = permissionListSchema.safeParse(options.permissions);
@@ -148,8 +146,8 @@ export function keysCommand(run: Run): Command {
   keys
     .command("list")
     .description("list a team's API keys (never the keys themselves)")
-    .addOption(team())
-    .addOption(json())
+    .addOption(teamOption())
+    .addOption(jsonOption())
     .action((options: { team: string; json?: boolean }) =>
       run(async () => {
         const owner = await findTeam(options.team);
@@ -162,7 +160,7 @@ export function keysCommand(run: Run): Command {
   keys
     .command("revoke")
     .description("revoke an API key: it stops working at once")
-    .addOption(team())
+    .addOption(teamOption())
     .requiredOption("--id <id>", "the key's id (see keys list)")
     .action((options: { team: string; id: string }) =>
       run(async () => {

@@ -1,26 +1,24 @@
 // `taskdeck admin projects …`: create and list projects, and connect them to the services their
 // jobs talk to (RevenueCat, App Store Connect).
 import { readFileSync } from "node:fs";
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { connectAppStoreConnect, connectRevenueCat } from "@/lib/accounts/integrations";
 import { createProject, listProjects } from "@/lib/accounts/projects";
 import { CliError, exitCodes } from "../exit-codes";
 import { createOutput, table } from "../output";
+import { type Runner, jsonOption, teamOption } from "../options";
 
-type Run = (action: () => Promise<number>) => Promise<void>;
-const json = () => new Option("--json", "print JSON instead of text");
-const team = () => new Option("--team <team>", "the team's slug or id").makeOptionMandatory();
 const ok = exitCodes.ok;
 
-export function projectsCommand(run: Run): Command {
+export function projectsCommand(run: Runner): Command {
   const projects = new Command("projects").description("a team's apps, whose jobs Taskdeck runs");
   projects
     .command("create")
     .description("create a project in a team")
-    .addOption(team())
+    .addOption(teamOption())
     .requiredOption("--name <name>", "the project's name")
     .option("--slug <slug>", "its slug (default: made from the name)")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { team: string; name: string; slug?: string; json?: boolean }) =>
       run(async () => {
         const created = await createProject(options);
@@ -32,7 +30,7 @@ export function projectsCommand(run: Run): Command {
     .command("list")
     .description("list projects")
     .option("--team <team>", "only this team's")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { team?: string; json?: boolean }) =>
       run(async () => {
         const all = await listProjects(options.team);
@@ -63,7 +61,7 @@ export function projectsCommand(run: Run): Command {
     .requiredOption("--private-key-file <file>", "the .p8 private key downloaded from App Store Connect")
     .requiredOption("--app-id <id>", "the app's numeric App Store Connect id")
     .option("--no-pull", "connect only; do not queue Pull All")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { project: string; issuerId: string; keyId: string; privateKeyFile: string; appId: string; pull: boolean; json?: boolean }) =>
       run(async () => {
         const privateKey = readSecret(options.privateKeyFile, "--private-key-file");

@@ -6,8 +6,8 @@ import { AppError } from "@/lib/api/errors";
 import { getRun, toApiRun, type RunRecord } from "@/lib/jobs/runs";
 import { exitCodes } from "../exit-codes";
 import { createOutput, runSummary } from "../output";
+import { type Runner } from "../options";
 
-type Run = (action: () => Promise<number>) => Promise<void>;
 
 export async function findRun(runId: string): Promise<RunRecord> {
   const run = z.uuid().safeParse(runId).success ? await getRun(runId) : null;
@@ -21,7 +21,7 @@ export function showRunWithStack(found: RunRecord, json: boolean): void {
   createOutput(json).result(text, { run: { ...toApiRun(found), errorStack: found.errorStack } });
 }
 
-export function runsCommand(run: Run): Command {
+export function runsCommand(run: Runner): Command {
   const runs = new Command("runs").description("any run, project or system, with its error's stack");
   runs
     .command("show")

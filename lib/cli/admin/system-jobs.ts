@@ -13,9 +13,8 @@ import { createOutput, progressText, runSummary, runsTable, table } from "../out
 import { collect, parseParams } from "../params";
 import { exitCodeForRun, waitForRun } from "../wait";
 import { findRun, showRunWithStack } from "./runs";
+import { type Runner, jsonOption } from "../options";
 
-type Run = (action: () => Promise<number>) => Promise<void>;
-const json = () => new Option("--json", "print JSON instead of text");
 
 function requireSystemType(type: string) {
   const definition = getJobType(type);
@@ -32,13 +31,13 @@ async function readSystemRun(runId: string) {
   return run;
 }
 
-export function systemJobsCommand(run: Run): Command {
+export function systemJobsCommand(run: Runner): Command {
   const command = new Command("system-jobs").description("system jobs: maintenance on cron, invisible to the API and the dashboard");
 
   command
     .command("list")
     .description("list system job types with their schedules and last runs")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { json?: boolean }) =>
       run(async () => {
         const types = await Promise.all(
@@ -68,7 +67,7 @@ export function systemJobsCommand(run: Run): Command {
     .option("-t, --type <type>", "only runs of this system type")
     .addOption(new Option("-s, --status <status>", "only runs in this status").choices(runStatuses))
     .option("-n, --limit <count>", "how many (1-500)", "25")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: { type?: string; status?: RunStatus; limit: string; json?: boolean }) =>
       run(async () => {
         if (options.type) requireSystemType(options.type);
@@ -90,7 +89,7 @@ export function systemJobsCommand(run: Run): Command {
     .command("show")
     .description("show a system run, with its error's stack")
     .argument("<run>", "the run's id")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((runId: string, options: { json?: boolean }) =>
       run(async () => {
         showRunWithStack(await readSystemRun(runId), Boolean(options.json));
@@ -105,7 +104,7 @@ export function systemJobsCommand(run: Run): Command {
     .option("--param <key=value>", "a parameter (repeatable)", collect, [])
     .option("-w, --wait", "follow the run until it ends; exit 0 only if it completed")
     .option("--timeout <seconds>", "with --wait: stop waiting after this long (exit 3)")
-    .addOption(json())
+    .addOption(jsonOption())
     .action((type: string, options: { param: string[]; wait?: boolean; timeout?: string; json?: boolean }) =>
       run(async () => {
         requireSystemType(type);

@@ -8,6 +8,7 @@ import { createOutput, runSummary, runsTable, table } from "../output";
 import { collect, parseParams } from "../params";
 import { exitCodeForRun, waitForRun } from "../wait";
 import { createApiClient, type ApiClient } from "./client";
+import { type Runner, jsonOption } from "../options";
 
 interface Common {
   url?: string;
@@ -16,7 +17,6 @@ interface Common {
 
 const project = () => new Option("-p, --project <project>", "the project's slug or id").makeOptionMandatory();
 const url = () => new Option("--url <url>", "the Taskdeck server (default: TASKDECK_URL)");
-const json = () => new Option("--json", "print JSON instead of text");
 const wait = () => new Option("-w, --wait", "follow the run with a progress bar until it ends; exit 0 only if it completed");
 const timeout = () => new Option("--timeout <seconds>", "with --wait: stop waiting after this long (exit 3; the run goes on)").argParser(positiveNumber);
 
@@ -45,7 +45,7 @@ async function finishWithRun(client: ApiClient, run: ApiRun, options: Common & {
   return exitCodeForRun(ended);
 }
 
-export function jobsCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
+export function jobsCommand(run: Runner): Command {
   const jobs = new Command("jobs").description("trigger and follow a project's jobs through the REST API (TASKDECK_URL, TASKDECK_API_KEY)");
 
   jobs
@@ -53,7 +53,7 @@ export function jobsCommand(run: (action: () => Promise<number>) => Promise<void
     .description("list the project's job types and their params")
     .addOption(project())
     .addOption(url())
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: Common & { project: string }) =>
       run(async () => {
         const client = createApiClient(options);
@@ -74,7 +74,7 @@ export function jobsCommand(run: (action: () => Promise<number>) => Promise<void
     .addOption(wait())
     .addOption(timeout())
     .addOption(url())
-    .addOption(json())
+    .addOption(jsonOption())
     .action((type: string, options: Common & { project: string; param: string[]; notify?: boolean; wait?: boolean; timeout?: number }) =>
       run(async () => {
         const params = parseParams(options.param);
@@ -96,7 +96,7 @@ export function jobsCommand(run: (action: () => Promise<number>) => Promise<void
     .option("-t, --type <type>", "only runs of this job type")
     .addOption(new Option("-n, --limit <count>", "how many (1-100)").default(25).argParser(positiveNumber))
     .addOption(url())
-    .addOption(json())
+    .addOption(jsonOption())
     .action((options: Common & { project: string; status?: string; type?: string; limit: number }) =>
       run(async () => {
         const client = createApiClient(options);
@@ -114,7 +114,7 @@ export function jobsCommand(run: (action: () => Promise<number>) => Promise<void
     .addOption(wait())
     .addOption(timeout())
     .addOption(url())
-    .addOption(json())
+    .addOption(jsonOption())
     .action((runId: string, options: Common & { wait?: boolean; timeout?: number }) =>
       run(async () => {
         const client = createApiClient(options);
@@ -131,7 +131,7 @@ export function jobsCommand(run: (action: () => Promise<number>) => Promise<void
     .argument("<run>", "the run's id")
     .addOption(wait())
     .addOption(url())
-    .addOption(json())
+    .addOption(jsonOption())
     .action((runId: string, options: Common & { wait?: boolean }) =>
       run(async () => {
         const client = createApiClient(options);
@@ -154,7 +154,7 @@ export function jobsCommand(run: (action: () => Promise<number>) => Promise<void
     .addOption(wait())
     .addOption(timeout())
     .addOption(url())
-    .addOption(json())
+    .addOption(jsonOption())
     .action((runId: string, options: Common & { wait?: boolean; timeout?: number }) =>
       run(async () => {
         const client = createApiClient(options);
