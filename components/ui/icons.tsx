@@ -18,18 +18,11 @@ export const Play = (props: IconProps) => <Svg {...props}><path d="M6 4.5v11l9-5
 export const Retry = (props: IconProps) => <Svg {...props}><path d="M4 10a6 6 0 1 0 1.8-4.3M4 4v3.5h3.5" /></Svg>;
 export const Stop = (props: IconProps) => <Svg {...props}><rect x="5" y="5" width="10" height="10" rx="1.5" /></Svg>;
 export const Alert = (props: IconProps) => <Svg {...props}><path d="M10 3 2.5 16.5h15L10 3Z" /><path d="M10 8v4M10 14.5v.01" /></Svg>;
-export const Clock = (props: IconProps) => <Svg {...props}><circle cx="10" cy="10" r="7" /><path d="M10 6v4l2.5 2.5" /></Svg>;
 export const Sun = (props: IconProps) => <Svg {...props}><circle cx="10" cy="10" r="3.5" /><path d="M10 2v1.5M10 16.5V18M2 10h1.5M16.5 10H18M4.3 4.3l1 1M14.7 14.7l1 1M4.3 15.7l1-1M14.7 5.3l1-1" /></Svg>;
 export const Moon = (props: IconProps) => <Svg {...props}><path d="M16 12.5A6.5 6.5 0 0 1 7.5 4a6.5 6.5 0 1 0 8.5 8.5Z" /></Svg>;
 export const Monitor = (props: IconProps) => <Svg {...props}><rect x="2.5" y="3.5" width="15" height="10" rx="1.5" /><path d="M7 17h6M10 13.5V17" /></Svg>;
 export const Key = (props: IconProps) => <Svg {...props}><circle cx="7" cy="13" r="3.5" /><path d="m9.5 10.5 7-7M14 6l2 2" /></Svg>;
 export const Logout = (props: IconProps) => <Svg {...props}><path d="M12 4H5v12h7M9 10h8M14 7l3 3-3 3" /></Svg>;
-export const Spinner = ({ className = "size-4" }: IconProps) => (
-  <svg aria-hidden="true" viewBox="0 0 20 20" className={`${base} animate-spin ${className}`}>
-    <circle cx="10" cy="10" r="7" fill="none" stroke="currentColor" strokeOpacity="0.25" strokeWidth="2.5" />
-    <path d="M17 10a7 7 0 0 0-7-7" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
-  </svg>
-);
 export const Logo = ({ className = "size-6" }: IconProps) => (
   <svg aria-hidden="true" viewBox="0 0 24 24" className={`${base} ${className}`}>
     <rect x="2" y="2" width="20" height="20" rx="6" className="fill-indigo-600" />

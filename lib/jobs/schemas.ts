@@ -5,7 +5,6 @@ import { z } from "zod";
 
 export const runStatuses = ["pending", "running", "completed", "failed", "cancelled"] as const;
 export type RunStatus = (typeof runStatuses)[number];
-export const activeStatuses: RunStatus[] = ["pending", "running"];
 
 export const triggerBodySchema = z
   .object({
@@ -44,7 +43,6 @@ export const listRunsQuerySchema = z
 
 export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
 
-export const uuidSchema = z.uuid({ error: "not a valid id" });
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 
