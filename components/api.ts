@@ -1,8 +1,9 @@
 // The dashboard's calls to the server: REST API v1 (the same API scripts use) and the two polled
 // /api/dashboard shapes. Answers carry ETags and `no-cache`, so the browser revalidates each poll
 // and an unchanged answer comes back as 304 from the server and the cached body here.
-import type { FailureGroup } from "@/lib/jobs/failures";
-import type { DashboardJobType, DashboardRun } from "@/lib/jobs/dashboard";
+import type { FailureGroup } from "@/lib/dashboard/failures";
+import type { DashboardJobType } from "@/lib/dashboard/job-types";
+import type { DashboardRun } from "@/lib/dashboard/run";
 import type { ApiRun, RunStatus } from "@/lib/jobs/schemas";
 
 export type { ApiRun, DashboardJobType, DashboardRun, FailureGroup };

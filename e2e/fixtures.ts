@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { hashKey } from "@/lib/auth/api-keys";
-import { createPrisma } from "@/lib/db";
+import { createPrisma } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/client";
 import { demo } from "@/prisma/seed";
 import { demoAppStoreProject } from "@/sandbox/appstore/server";

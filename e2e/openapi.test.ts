@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorBodySchema } from "@/lib/api/errors";
+import { errorBodySchema } from "@/lib/errors";
 import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, laneSchema } from "@/lib/jobs/schemas";
 import { demo } from "@/prisma/seed";
 import { baseUrl } from "./helpers";

@@ -2,7 +2,7 @@
 // authorization module. Each authorized write really happens (202s create runs), so a cell that
 // stopped checking its permission would show up as a wrong status here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectJobTypes } from "@/lib/jobs/catalog";
+import { catalog } from "@/lib/jobs/catalog";
 import { demo } from "@/prisma/seed";
 import { baseUrl, sessionCookie } from "./helpers";
 import { createFinishedRun, createKey, createProject, createTeamWithProject, createUser, demoTeam, prisma, waitUntilFinished } from "./fixtures";
@@ -106,7 +106,7 @@ describe("the permission matrix", () => {
   it("never shows system job types or system runs, to anyone", async () => {
     for (const caller of ["owner", "readWriteKey"] as const) {
       const types = (await call(caller, "GET", `/projects/${projectSlug}/job-types`)).body.jobTypes as Array<{ type: string }>;
-      expect(types.map((type) => type.type)).toEqual(projectJobTypes().map((definition) => definition.type));
+      expect(types.map((type) => type.type)).toEqual(catalog.projectTypes().map((definition) => definition.type));
       expect(types.map((type) => type.type)).not.toContain("job_runs_cleanup");
       expect((await call(caller, "GET", `/runs/${systemRunId}`)).status).toBe(404);
       expect((await call(caller, "POST", `/runs/${systemRunId}/retry`)).status).toBe(404);

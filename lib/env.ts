@@ -11,6 +11,8 @@ export const envSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is required (npm start sets it for the embedded database)" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// connection string"),
+  // Connections each process (web, worker, CLI) holds at most; Prisma, plain SQL and pg-boss share them.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: optionalUrl,
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
@@ -104,6 +106,25 @@ export function getEnv(): Env {
 export const env = new Proxy({} as Env, {
   get: (_target, key: string) => getEnv()[key as keyof Env],
 });
+
+/** Next's config check: a build needs no database, so it gets a placeholder DATABASE_URL. */
+export function checkEnvForNext(building: boolean): void {
+  parseEnv(building ? { DATABASE_URL: "postgresql://build.invalid/taskdeck", ...process.env } : process.env);
+}
+
+/** The environment a child process inherits (web, worker, PostgreSQL), with some variables changed. */
+export function childEnv(changes: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...changes };
+}
+
+/**
+ * Changes variables of this process after start: launchers and the admin CLI point it at the
+ * database they found, the bench at its throwaway one. Parsed again on next use.
+ */
+export function overrideEnv(changes: Record<string, string>): void {
+  Object.assign(process.env, changes);
+  cached = undefined;
+}
 
 // The public base URL used in links (emails, printed hints).
 export function appUrl(): string {

@@ -13,6 +13,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { PgBoss } from "pg-boss";
 import { createThrowawayDatabase } from "./lib/throwaway-database";
+import { overrideEnv } from "@/lib/env";
+import type { JobContext } from "@/lib/jobs/handler";
 
 const { values: flags } = parseArgs({
   options: {
@@ -28,15 +30,13 @@ const POLLING_SECONDS = 2;
 
 const database = await createThrowawayDatabase("bench");
 // The env module reads these on first use, which comes after this point.
-process.env.DATABASE_URL = database.url;
-process.env.LOG_LEVEL = "warn";
+overrideEnv({ DATABASE_URL: database.url, LOG_LEVEL: "warn" });
 
-const { prisma, disconnectPrisma } = await import("@/lib/db");
+const { prisma, disconnectPrisma } = await import("@/lib/db/prisma");
 const { closePool, getPool } = await import("@/lib/db/pool");
-const { registerJobType } = await import("@/lib/jobs/catalog");
+const { defineCatalog } = await import("@/lib/jobs/define-catalog");
 const { ensureQueues, getSenderBoss, stopSenderBoss } = await import("@/lib/jobs/queue");
-const { triggerJob } = await import("@/lib/jobs/service");
-const { registerHandler } = await import("@/worker/handlers");
+const { createJobService } = await import("@/lib/jobs/service");
 const { fetchAgainAfterJob, startWorker } = await import("@/worker/worker");
 
 // Handlers record when they start, keyed by run id (ours) or payload key (baseline). A handler can
@@ -54,26 +54,39 @@ function arrival(key: string): Promise<number> {
 }
 let baselineHandled = 0;
 
+// The bench's own catalog: two project types whose handlers do nothing but bookkeeping.
 const noParams = z.object({}).strict();
-registerJobType({ type: "bench_noop", label: "Bench no-op", scope: "project", ordering: "independent", schedule: null, description: "bench", paramsSchema: noParams });
-registerJobType({ type: "bench_progress", label: "Bench progress", scope: "project", ordering: "independent", schedule: null, description: "bench", paramsSchema: noParams });
-registerHandler("bench_noop", async (_params, context) => {
-  arrive(context.runId);
-  return null;
+const bench = { scope: "project", ordering: "independent", description: "bench", paramsSchema: noParams } as const;
+const benchCatalog = defineCatalog({
+  bench_noop: { ...bench, type: "bench_noop", label: "Bench no-op" },
+  bench_progress: { ...bench, type: "bench_progress", label: "Bench progress" },
 });
-registerHandler("bench_progress", async (_params, context) => {
-  // 10,000 reports spread over about two seconds, as a real sync would make them.
-  for (let processed = 1; processed <= 10_000; processed += 1) {
-    context.progress({ processed, total: 10_000, message: `item ${processed}` });
-    if (processed % 50 === 0) await sleep(10);
-  }
-  return null;
-});
+const benchHandlers = {
+  bench_noop: async () => ({
+    default: async (_params: unknown, context: JobContext) => {
+      arrive(context.runId);
+      return null;
+    },
+  }),
+  bench_progress: async () => ({
+    default: async (_params: unknown, context: JobContext) => {
+      // 10,000 reports spread over about two seconds, as a real sync would make them.
+      for (let processed = 1; processed <= 10_000; processed += 1) {
+        context.progress({ processed, total: 10_000, message: `item ${processed}` });
+        if (processed % 50 === 0) await sleep(10);
+      }
+      return null;
+    },
+  }),
+};
+const benchJobs = createJobService(benchCatalog);
+const triggerJob = (request: Parameters<typeof benchJobs.trigger>[0]) => benchJobs.trigger(request);
 
 const sender = await getSenderBoss();
-await ensureQueues(sender);
+await ensureQueues(sender, benchCatalog);
 const worker = await startWorker({
-  connectionString: database.url,
+  catalog: benchCatalog,
+  handlers: benchHandlers,
   concurrency: CONCURRENCY,
   pollingIntervalSeconds: POLLING_SECONDS,
   sweepIntervalMs: 60_000,

@@ -5,8 +5,9 @@ import "@/lib/runtime/require-node";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
-import { parseLauncherEnv } from "@/lib/env";
-import { createPrisma } from "@/lib/db";
+import { childEnv, overrideEnv, parseLauncherEnv } from "@/lib/env";
+import { closePool } from "@/lib/db/pool";
+import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { demo, seedDemo } from "@/prisma/seed";
 import { demoAppStoreProject, startAppStoreSandbox, type AppStoreSandbox } from "@/sandbox/appstore/server";
 import { demoRevenueCatProject, startRevenueCatSandbox, type RevenueCatSandbox } from "@/sandbox/revenuecat/server";
@@ -71,13 +72,12 @@ function nextAuthSecret(): string {
 }
 
 try {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childEnv({
     PORT: String(launcher.PORT),
     NEXTAUTH_SECRET: nextAuthSecret(),
     // next-auth builds its redirect URLs from this; the default matches the address printed below.
     NEXTAUTH_URL: launcher.NEXTAUTH_URL ?? launcher.APP_URL ?? `http://localhost:${launcher.PORT}`,
-  };
+  });
   let firstRun = false;
   if (demoMode) {
     firstRun = !existsSync(".data/postgres/PG_VERSION");
@@ -101,15 +101,15 @@ try {
     logAs("sandbox")(`App Store Connect sandbox on ${appStoreSandbox.url}`);
   }
   const databaseUrl = env.DATABASE_URL!;
-  process.env.DATABASE_URL = databaseUrl;
+  overrideEnv({ DATABASE_URL: databaseUrl });
   await prepareDatabase(databaseUrl, say);
-
   if (demoMode && firstRun) {
-    const prisma = createPrisma(databaseUrl);
     await seedDemo(prisma);
-    await prisma.$disconnect();
     say("seeded the demo data (team Acme, project Demo App)");
   }
+  // The launcher itself keeps no connection open while web and worker run.
+  await disconnectPrisma();
+  await closePool();
 
   if (dev) {
     children.push(startProcess("web", ["node_modules/next/dist/bin/next", "dev", "--port", String(launcher.PORT)], { ...env, NODE_ENV: "development" }));

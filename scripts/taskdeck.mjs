@@ -14,5 +14,5 @@ if (major < 22 || (major === 22 && minor < 12)) {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { register } = await import("tsx/esm/api");
 register({ tsconfig: path.join(root, "tsconfig.json") });
-const { main } = await import(pathToFileURL(path.join(root, "lib/cli/main.ts")).href);
+const { main } = await import(pathToFileURL(path.join(root, "cli/main.ts")).href);
 await main(process.argv);

@@ -1,12 +1,12 @@
 // npm run web — the web app alone (build if needed, then `next start`), for scaling out.
 // Needs DATABASE_URL and a migrated database (npm run db:migrate).
 import "@/lib/runtime/require-node";
-import { env } from "@/lib/env";
+import { childEnv, env } from "@/lib/env";
 import { ensureBuild } from "./lib/build";
 import { logAs, startProcess, waitForExit, webArgs } from "./lib/processes";
 
 ensureBuild(logAs("web"));
-const web = startProcess("web", webArgs(env.PORT), { ...process.env, NODE_ENV: "production" });
+const web = startProcess("web", webArgs(env.PORT), childEnv({ NODE_ENV: "production" }));
 const stop = () => {
   web.kill("SIGTERM");
   void waitForExit(web, 10_000).then(() => process.exit(0));

@@ -1,8 +1,11 @@
-// The worker process (`npm run worker`, or started by `npm start`).
+// The worker process (`npm run worker`, or started by `npm start`): the product's catalog and
+// handlers, as many processes as you like against one database.
 import "@/lib/runtime/require-node";
 import { getEnv, EnvError } from "@/lib/env";
-import { disconnectPrisma } from "@/lib/db";
-import { closePool } from "@/lib/db/pool";
+import { closePool, namePoolConnections } from "@/lib/db/pool";
+import { disconnectPrisma } from "@/lib/db/prisma";
+import { catalog } from "@/lib/jobs/catalog";
+import { handlers } from "./handlers";
 import { log } from "./logger";
 import { startWorker } from "./worker";
 
@@ -14,8 +17,10 @@ try {
   process.exit(1);
 }
 
+namePoolConnections("taskdeck-worker");
 const worker = await startWorker({
-  connectionString: config.DATABASE_URL,
+  catalog,
+  handlers,
   concurrency: config.WORKER_CONCURRENCY,
   shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
   outbox: { smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM },

@@ -1,19 +1,19 @@
-// A worker: pg-boss handlers for every job type, schedule occurrences, the email outbox and the
-// stale-run sweep. worker/index.ts runs one as a process; integration tests start them in-process.
-// Several may run against one database; nothing here is shared through memory.
+// A worker: pg-boss handlers for every type of its catalog, schedule occurrences, the email outbox
+// and the stale-run sweep. worker/index.ts runs one with the product's catalog as a process;
+// integration tests start them in-process with a catalog of test types. Several may run against
+// one database; nothing here is shared through memory.
 import type { PgBoss } from "pg-boss";
-import { AppError } from "@/lib/api/errors";
-import { LANE_QUEUE } from "@/lib/jobs/catalog";
-import { createBoss, ensureQueues, queueNames } from "@/lib/jobs/queue";
-import { OCCURRENCE_QUEUE, recordSkip, registerSystemSchedules, type Occurrence } from "@/lib/jobs/schedules";
-import { triggerJob } from "@/lib/jobs/service";
+import { LANE_QUEUE, type Catalog } from "@/lib/jobs/define-catalog";
+import { failRunsHeldAtShutdown, recoverStaleRuns } from "@/lib/jobs/lifecycle";
+import { createBoss, ensureQueues, HEARTBEAT_SECONDS } from "@/lib/jobs/queue";
+import { OCCURRENCE_QUEUE, registerSchedules, type Occurrence } from "@/lib/jobs/schedules";
+import { createJobService } from "@/lib/jobs/service";
+import { handleOccurrence } from "./occurrences";
 import { createOutboxSender, type OutboxOptions } from "./outbox-sender";
-import { executeRun, failRunsHeldAtShutdown } from "./run-executor";
+import { executeRun, type Engine } from "./run-executor";
 import { log } from "./logger";
-import { recoverStaleRuns } from "./recovery";
 
-export interface WorkerOptions {
-  connectionString: string;
+export interface WorkerOptions<C extends Catalog = Catalog> extends Engine<C> {
   concurrency: number;
   /** How long running handlers get to finish when the worker stops (SIGTERM). */
   shutdownGraceMs?: number;
@@ -29,15 +29,22 @@ export interface RunningWorker {
   stop: () => Promise<void>;
 }
 
-export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+// A run is stale when its job's heartbeat (refreshed every HEARTBEAT_SECONDS / 2) was silent this long.
+export const STALE_AFTER_SECONDS = HEARTBEAT_SECONDS * 3;
+export const RESTART_MESSAGE = "Server restarted during execution";
+export const SHUTDOWN_MESSAGE = "Worker stopped during execution";
+
+export async function startWorker<C extends Catalog>(options: WorkerOptions<C>): Promise<RunningWorker> {
+  const { catalog } = options;
   // Runs this worker is executing right now; whatever is left when shutdown ends is failed.
   const inFlight = new Set<string>();
   const shutdown = new AbortController();
-  const boss = createBoss("worker", options.connectionString);
+  const boss = createBoss("worker");
   boss.on("error", (error) => log("error", "pg-boss error", { error: error.message }));
   await boss.start();
-  await ensureQueues(boss);
-  await registerSystemSchedules(boss);
+  await ensureQueues(boss, catalog);
+  await registerSchedules(boss, catalog);
+  const service = createJobService(catalog, { boss: async () => boss });
 
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, task: () => Promise<unknown>, name: string) => {
@@ -51,7 +58,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   every(
     options.sweepIntervalMs ?? 15_000,
     async () => {
-      const recovered = await recoverStaleRuns();
+      const recovered = await recoverStaleRuns(STALE_AFTER_SECONDS, RESTART_MESSAGE, catalog.label);
       if (recovered.length > 0) log("warn", "failed runs left running by a stopped worker", { count: recovered.length });
     },
     "stale-run sweep",
@@ -70,13 +77,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // queue polls at its normal interval instead of pg-boss's 30-second backstop for notify queues.
   const lanePollSeconds = Math.min(polling.pollingIntervalSeconds, 1);
   const lanePolling = { ...polling, pollingIntervalSeconds: lanePollSeconds, notifyPollingIntervalSeconds: lanePollSeconds };
-  for (const queue of queueNames()) {
+  for (const queue of catalog.queues()) {
     const queuePolling = queue === LANE_QUEUE ? lanePolling : polling;
     await boss.work<{ runId: string }>(queue, { ...queuePolling, localConcurrency: options.concurrency }, async ([job]) => {
       if (!job) return;
       inFlight.add(job.data.runId);
       try {
-        await executeRun(job.data.runId, { shutdownSignal: shutdown.signal });
+        await executeRun(job.data.runId, options, { shutdownSignal: shutdown.signal });
       } finally {
         inFlight.delete(job.data.runId);
         fetchAgainAfterJob(boss, queue);
@@ -84,17 +91,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     });
   }
   await boss.work<Occurrence>(OCCURRENCE_QUEUE, polling, async ([job]) => {
-    if (!job) return;
-    try {
-      await triggerJob({ type: job.data.type, projectId: job.data.projectId, source: { kind: "schedule" } }, boss);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== "job_already_running") throw error;
-      // The previous run is still going: this occurrence is skipped, and the skip recorded.
-      await recordSkip(job.data, (error.details?.existingRunId as string | null) ?? null);
-      log("info", "schedule occurrence skipped: a run is still active", { type: job.data.type, projectId: job.data.projectId ?? "-" });
-    }
+    if (job) await handleOccurrence(service, job.data);
   });
-  log("info", "worker ready", { queues: queueNames().length, concurrency: options.concurrency });
+  log("info", "worker ready", { queues: catalog.queues().length, concurrency: options.concurrency });
 
   return {
     boss,
@@ -104,9 +103,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // Stop taking work, let running handlers finish within the grace period, then abort them.
       const grace = options.shutdownGraceMs ?? 30_000;
       const graceTimer = setTimeout(() => shutdown.abort(), grace);
-      await boss.stop({ graceful: true, timeout: grace + 10_000, close: true });
+      await boss.stop({ graceful: true, timeout: grace + 10_000 });
       clearTimeout(graceTimer);
-      const failed = await failRunsHeldAtShutdown([...inFlight]);
+      const failed = await failRunsHeldAtShutdown([...inFlight], SHUTDOWN_MESSAGE, catalog.label);
       if (failed > 0) log("warn", "runs failed at shutdown", { count: failed });
       outbox.close();
     },

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
-import type { FailureGroup, FailureWindow } from "@/lib/jobs/failures";
+import type { FailureGroup, FailureWindow } from "@/lib/dashboard/failures";
 import { jobTypeLabel } from "@/lib/jobs/labels";
 
 const windows: Array<[FailureWindow, string]> = [

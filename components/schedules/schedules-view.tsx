@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Time } from "@/components/ui/time";
-import type { ScheduledType } from "@/lib/jobs/schedule-overview";
+import type { ScheduledType } from "@/lib/dashboard/schedule-overview";
 import { IntervalSelect } from "./interval-select";
 
 export function SchedulesView({ project, schedules, canManage }: { project: { id: string; slug: string; name: string }; schedules: ScheduledType[]; canManage: boolean }) {

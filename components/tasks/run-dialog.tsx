@@ -8,7 +8,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
-import { getJobType } from "@/lib/jobs/catalog";
+import { catalog } from "@/lib/jobs/catalog";
 import { ApiRequestError, triggerJob, type DashboardJobType } from "../api";
 import { fieldsOf, initialValues, ParamsFields, valuesToParams, type ParamValues } from "./params-form";
 
@@ -45,8 +45,10 @@ export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
       setNotify(false);
     },
     onError: (error) => {
-      if (error instanceof ApiRequestError && error.code === "job_already_running") {
-        setExistingRunId((error.body.existingRunId as string | null) ?? null);
+      // A run to link to; without one (a scheduled run holds the project), the server's message says what is happening.
+      const existing = error instanceof ApiRequestError && error.code === "job_already_running" ? ((error.body.existingRunId as string | null) ?? null) : null;
+      if (existing) {
+        setExistingRunId(existing);
         return;
       }
       const issues = error instanceof ApiRequestError && Array.isArray(error.body.issues) ? (error.body.issues as Array<{ path: string; message: string }>) : [];
@@ -63,7 +65,7 @@ export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
     setExistingRunId(null);
     const params = valuesToParams(jobType.paramsSchema, values);
     // The catalog's own schema, so the messages here are the server's messages.
-    const checked = getJobType(jobType.type)?.paramsSchema.safeParse(params);
+    const checked = catalog.get(jobType.type)?.paramsSchema.safeParse(params);
     if (checked && !checked.success) {
       setErrors(Object.fromEntries(checked.error.issues.map((issue) => [String(issue.path[0] ?? ""), issue.message])));
       // A rule about the params as a whole ("send at least one of …") belongs to no single field.

@@ -3,7 +3,7 @@
 // worker as processes.
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
-import { createPrisma } from "@/lib/db";
+import { createPrisma } from "@/lib/db/prisma";
 import { demo, seedDemo } from "@/prisma/seed";
 import { startRevenueCatSandbox, demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 import { demoAppStoreProject, startAppStoreSandbox } from "@/sandbox/appstore/server";

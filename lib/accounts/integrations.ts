@@ -1,11 +1,11 @@
 // Connecting a project to the services its jobs talk to (the server owner's admin CLI). Keys are
 // secrets: they are checked, stored, and never printed back.
 import { z } from "zod";
-import { AppError, invalid } from "@/lib/api/errors";
+import { AppError, invalid } from "@/lib/errors";
 import { signingKey } from "@/lib/appstore/token";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import type { RunRecord } from "@/lib/jobs/runs";
-import { triggerJob } from "@/lib/jobs/service";
+import { jobs } from "@/lib/jobs/jobs";
 import { findProjectBySlugOrId } from "./projects";
 
 const revenueCatSchema = z.object({
@@ -46,5 +46,5 @@ export async function connectAppStoreConnect(project: string, input: z.input<typ
   const { id } = await findProjectBySlugOrId(project);
   await prisma.appStoreConnection.upsert({ where: { projectId: id }, create: { projectId: id, ...parsed.data }, update: { ...parsed.data, lastPulledAt: null } });
   if (!options.pullAll) return null;
-  return triggerJob({ type: "pull_all", projectId: id, source: { kind: "admin_cli" } });
+  return jobs.trigger({ type: "pull_all", projectId: id, source: { kind: "admin_cli" } });
 }

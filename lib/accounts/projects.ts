@@ -1,7 +1,7 @@
 // Projects: a team's apps, whose jobs Taskdeck runs. Slugs are unique across the server.
 import { z } from "zod";
-import { AppError, invalid } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
+import { AppError, invalid } from "@/lib/errors";
+import { prisma } from "@/lib/db/prisma";
 import { nameSchema } from "@/lib/validation";
 import { slugify, slugSchema } from "./slugs";
 import { findTeam } from "./teams";

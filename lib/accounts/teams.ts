@@ -1,8 +1,8 @@
 // Teams and their members (PRODUCT.md "Access": roles owner, admin, member).
 import { z } from "zod";
-import { AppError, invalid } from "@/lib/api/errors";
+import { AppError, invalid } from "@/lib/errors";
 import { teamRoles } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/client";
 import { nameSchema } from "@/lib/validation";
 import { slugify, slugSchema } from "./slugs";

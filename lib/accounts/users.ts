@@ -1,8 +1,8 @@
 // People who sign in: created by the server owner (`taskdeck admin users create`).
 import { z } from "zod";
-import { AppError, invalid } from "@/lib/api/errors";
+import { AppError, invalid } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { nameSchema } from "@/lib/validation";
 
 export const createUserSchema = z.object({

@@ -2,7 +2,7 @@
 // zod schemas that validate requests and shape responses, so it cannot drift from the code.
 // tests/e2e checks that every route file is documented and that the document is valid OpenAPI.
 import { z } from "zod";
-import { errorBodySchema } from "@/lib/api/errors";
+import { errorBodySchema } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
 import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, laneSchema, listRunsQuerySchema, triggerBodySchema } from "@/lib/jobs/schemas";
 

@@ -3,7 +3,7 @@
 // every allowed request pushes forward by one emission interval (a minute / the limit). A request
 // is allowed while tat stays within a minute of now, so a key may burst its whole minute's budget
 // and then continues at the steady rate. One statement per request, on an UNLOGGED table.
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 

@@ -5,7 +5,7 @@ import "server-only";
 // line, through lib/auth/access.ts.
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, errorBody, invalid } from "@/lib/api/errors";
+import { AppError, errorBody, invalid } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
 import { checkRateLimit, rateLimitError } from "@/lib/api/rate-limit";
 import { userActor, type Actor } from "@/lib/auth/access";

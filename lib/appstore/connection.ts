@@ -1,8 +1,8 @@
 // What every StorePush handler starts with: the project's App Store Connect connection and a client
 // wired to the run (its AbortSignal, and rate-limit waits shown in the run's progress message).
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
-import type { JobContext } from "@/lib/jobs/handler";
+import type { ProjectJobContext } from "@/lib/jobs/handler";
 import { AppStoreConnectClient } from "./client";
 
 export interface AppStoreSession {
@@ -11,9 +11,8 @@ export interface AppStoreSession {
   projectId: string;
 }
 
-export async function connectAppStore(context: JobContext): Promise<AppStoreSession> {
-  if (!context.projectId) throw new Error("App Store Connect jobs need a project");
-  const connection = await prisma.appStoreConnection.findUnique({ where: { projectId: context.projectId } });
+export async function connectAppStore(context: ProjectJobContext): Promise<AppStoreSession> {
+  const connection = await prisma.appStoreConnection.findUnique({ where: { projectId: context.project.id } });
   if (!connection) throw new Error("App Store Connect is not connected for this project");
 
   const client = new AppStoreConnectClient({
@@ -23,7 +22,7 @@ export async function connectAppStore(context: JobContext): Promise<AppStoreSess
     // The bar keeps its counts; the message says why it is not moving.
     onRateLimited: (waitMs) => context.progress({ message: `Rate limited by App Store Connect, waiting ${Math.ceil(waitMs / 1000)}s` }),
   });
-  return { client, appId: connection.appId, projectId: context.projectId };
+  return { client, appId: connection.appId, projectId: context.project.id };
 }
 
 export async function markPulled(projectId: string): Promise<void> {

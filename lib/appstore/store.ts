@@ -1,7 +1,7 @@
 // Writes App Store Connect resources into the project's local copy. Every write is an upsert keyed
 // by (project, App Store Connect id), so pulling twice, or pulling after a push, changes rows in
 // place instead of duplicating them.
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import type {
   AppStoreVersion,
   AppStoreVersionLocalization,

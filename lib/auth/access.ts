@@ -6,14 +6,14 @@ import "server-only";
 // - Seeing a project's job types needs only visibility. Runs and lanes need jobs:read; triggering,
 //   cancelling, retrying and resuming lanes need jobs:write (403 without).
 import { z } from "zod";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import type { KeyActor } from "@/lib/auth/api-keys";
 import { rolePermissions, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 import { runInclude, type RunRecord } from "@/lib/jobs/runs";
-import type { Attribution, TriggerSource } from "@/lib/jobs/service";
+import type { Attribution, TriggerSource } from "@/lib/jobs/attribution";
 
 export type Actor = { kind: "user"; user: SessionUser } | { kind: "api_key"; key: KeyActor };
 

@@ -3,8 +3,8 @@
 // and the API's authentication.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { AppError, invalid } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
+import { AppError, invalid } from "@/lib/errors";
+import { prisma } from "@/lib/db/prisma";
 import { getPool } from "@/lib/db/pool";
 import { nameSchema } from "@/lib/validation";
 import { defaultKeyPermissions, permissionsSchema, type Permission } from "@/lib/auth/permissions";

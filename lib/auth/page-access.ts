@@ -4,7 +4,7 @@ import "server-only";
 // Lookups are cached per request, so a layout and its page share them.
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { findProject, findTeamForUser, teamsOfUser, userActor, visibleProjects, type ProjectAccess } from "@/lib/auth/access";
 import { getSessionUser, requirePageUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/client";

@@ -4,7 +4,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { authOptions } from "@/lib/auth/options";
 
 export interface SessionUser {

@@ -1,17 +1,22 @@
-// A node-postgres pool for plain SQL: what Prisma cannot express (the trigger's run row and
-// pg-boss job in one transaction, the lanes' joins into pg-boss) and the hot paths where one
-// statement matters (the worker's run transitions, API key authentication, rate limits).
+// The process's one connection pool, shared by Prisma (lib/db/prisma.ts), plain SQL and pg-boss
+// (lib/db/boss-database.ts). Plain SQL is for what Prisma cannot express (a run row and its pg-boss
+// job in one transaction, joins into pg-boss) and for hot paths where one statement matters.
 import pg from "pg";
 import { env } from "@/lib/env";
 
 /** The pool or one of its clients (inside a transaction): anything that can run a query. */
 export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
 
-const globalForPool = globalThis as unknown as { taskdeckPool?: pg.Pool };
+const globalForPool = globalThis as unknown as { taskdeckPool?: pg.Pool; taskdeckPoolName?: string };
+
+/** Names this process's connections in pg_stat_activity (taskdeck-worker, taskdeck-cli…); call before the first query. */
+export function namePoolConnections(applicationName: string): void {
+  globalForPool.taskdeckPoolName = applicationName;
+}
 
 export function getPool(): pg.Pool {
   if (!globalForPool.taskdeckPool) {
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, application_name: globalForPool.taskdeckPoolName ?? "taskdeck" });
     // An idle connection the server closed (a restart, a failover) must not crash the process:
     // the pool drops it and opens a new one for the next query.
     pool.on("error", (error) => console.error(`[db] an idle connection was lost: ${error.message}`));
@@ -21,8 +26,9 @@ export function getPool(): pg.Pool {
 }
 
 export async function closePool(): Promise<void> {
-  await globalForPool.taskdeckPool?.end();
+  const pool = globalForPool.taskdeckPool;
   globalForPool.taskdeckPool = undefined;
+  await pool?.end();
 }
 
 export async function withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

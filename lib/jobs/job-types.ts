@@ -1,9 +1,12 @@
-// Job types as the API shows them (GET /api/v1/projects/:projectId/job-types): the catalog's
-// project-scoped types with their params as JSON Schema, generated from the same zod schemas that
-// validate triggers.
+// Job types as a project sees them (GET /api/v1/projects/:projectId/job-types, the CLI, the
+// dashboard): the types that run in projects, each with its params as JSON Schema (generated from
+// the same zod schemas that validate triggers) and its effective schedule for that project.
 import { z } from "zod";
-import { projectJobTypes, type JobTypeDefinition } from "@/lib/jobs/catalog";
-import type { apiJobTypeSchema } from "@/lib/jobs/schemas";
+import { catalog as productCatalog } from "./catalog";
+import type { Catalog } from "./define-catalog";
+import type { JobTypeDefinition } from "./definition";
+import { effectiveSchedules, type EffectiveSchedule } from "./schedules";
+import type { apiJobTypeSchema } from "./schemas";
 
 export type ApiJobType = z.infer<typeof apiJobTypeSchema>;
 
@@ -13,16 +16,23 @@ export function paramsJsonSchema(definition: JobTypeDefinition): Record<string, 
   return schema;
 }
 
-export function toApiJobType(definition: JobTypeDefinition): ApiJobType {
-  const { type, label, description, schedule, ordering } = definition;
-  return { type, label, description, schedule, ordering, paramsSchema: paramsJsonSchema(definition) };
+export interface ProjectJobType {
+  definition: JobTypeDefinition;
+  schedule: EffectiveSchedule;
+  api: ApiJobType;
 }
 
-export function apiJobTypes(): ApiJobType[] {
-  return projectJobTypes().map(toApiJobType);
+export async function projectJobTypes(projectId: string, catalog: Catalog = productCatalog): Promise<ProjectJobType[]> {
+  const definitions = catalog.projectTypes();
+  const schedules = await effectiveSchedules(catalog, projectId, definitions.map((definition) => definition.type));
+  return definitions.map((definition) => {
+    const { type, label, description, ordering } = definition;
+    const schedule = schedules[type]!;
+    return { definition, schedule, api: { type, label, description, schedule: schedule.cron, ordering, paramsSchema: paramsJsonSchema(definition) } };
+  });
 }
 
-/** Whether a project may run (and filter runs by) this type: project-scoped catalog types only. */
-export function isProjectJobType(type: string): boolean {
-  return projectJobTypes().some((definition) => definition.type === type);
+/** Whether a project may run (and filter runs by) this type. */
+export function isProjectJobType(type: string, catalog: Catalog = productCatalog): boolean {
+  return catalog.projectTypes().some((definition) => definition.type === type);
 }

@@ -1,19 +1,19 @@
-// pg-boss setup shared by web, worker and scripts: one instance per process and the queue
-// definitions for every catalog type.
+// pg-boss in every process, on the process's one pool (lib/db/boss-database.ts), and the queues a
+// catalog needs.
 import { PgBoss, type ConstructorOptions } from "pg-boss";
-import { allJobTypes, LANE_QUEUE, queueName } from "@/lib/jobs/catalog";
+import { poolDatabase } from "@/lib/db/boss-database";
+import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
+import { LANE_QUEUE, type Catalog } from "./define-catalog";
 
 export type BossRole = "web" | "worker" | "admin";
 
-export function createBoss(role: BossRole, connectionString: string = env.DATABASE_URL): PgBoss {
+export function createBoss(role: BossRole): PgBoss {
   const options: ConstructorOptions = {
-    connectionString,
-    application_name: `taskdeck-${role}`,
+    db: poolDatabase(getPool(), env.DATABASE_URL),
     // Only the worker maintains pg-boss and fires cron schedules; web processes just send.
     supervise: role === "worker",
     schedule: role === "worker",
-    max: role === "worker" ? 10 : 4,
     // Workers LISTEN for new jobs on notify-enabled queues, so a trigger starts within
     // milliseconds; polling stays as the fallback (pollingIntervalSeconds in worker/worker.ts).
     useListenNotify: role === "worker",
@@ -40,8 +40,10 @@ export function getSenderBoss(): Promise<PgBoss> {
 export async function stopSenderBoss(): Promise<void> {
   const pending = globalForBoss.taskdeckBoss;
   globalForBoss.taskdeckBoss = undefined;
-  if (pending) await (await pending).stop({ graceful: false, close: true });
+  if (pending) await (await pending).stop({ graceful: false });
 }
+
+export const HEARTBEAT_SECONDS = 10;
 
 // Jobs never retry by themselves (semantics 5): a failed run waits for a person to retry it.
 function queueOptions(lane: boolean) {
@@ -56,21 +58,15 @@ function queueOptions(lane: boolean) {
     // Long syncs are legitimate (the seeds mention hours); the run row, not pg-boss's expiry,
     // is the source of truth for how a run ended.
     expireInSeconds: 60 * 60 * 23,
-    // Workers refresh a heartbeat on active jobs; pg-boss fails a job whose worker went silent, which
-    // is how a run held by a dead worker is found (worker/recovery.ts).
+    // Workers refresh a heartbeat on active jobs; a job whose worker went silent is how a run held
+    // by a dead worker is found (lib/jobs/lifecycle/end.ts, recoverStaleRuns).
     heartbeatSeconds: HEARTBEAT_SECONDS,
   };
 }
 
-export const HEARTBEAT_SECONDS = 10;
-
-export function queueNames(): string[] {
-  return [...new Set(allJobTypes().map((definition) => queueName(definition.type)))];
-}
-
 // Creates missing queues and brings existing ones up to date with the catalog.
-export async function ensureQueues(boss: PgBoss): Promise<void> {
-  for (const name of queueNames()) {
+export async function ensureQueues(boss: PgBoss, catalog: Catalog): Promise<void> {
+  for (const name of catalog.queues()) {
     const { policy, ...options } = queueOptions(name === LANE_QUEUE);
     if (await boss.getQueue(name)) await boss.updateQueue(name, options);
     else await boss.createQueue(name, { policy, ...options });

@@ -1,12 +1,12 @@
 // Job runs: reading them and shaping them for the API (PRODUCT.md "REST API v1", "A run").
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { getPool } from "@/lib/db/pool";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { progressView } from "@/lib/jobs/progress";
 import { isStorableDate, type ApiRun, type RunStatus } from "@/lib/jobs/schemas";
 
 export type { ApiRun };
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 
 export const runInclude = {
   triggeredByUser: { select: { name: true, email: true } },

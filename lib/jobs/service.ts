@@ -1,130 +1,138 @@
-// The job service: the one way runs are created (PRODUCT.md "Job semantics" 1-4).
-import { randomUUID } from "node:crypto";
-import { AppError, invalid } from "@/lib/api/errors";
-import { containsNul } from "@/lib/validation";
-import { getJobType, queueName } from "@/lib/jobs/catalog";
-import { getSenderBoss } from "@/lib/jobs/queue";
-import { getRun, RUN_RECORD_COLUMNS, RUN_RECORD_JOINS, type RunRecord } from "@/lib/jobs/runs";
-import { bossDb, withTransaction } from "@/lib/db/pool";
-import { isPausingRun, retryLane } from "@/lib/jobs/lanes";
-import { prisma } from "@/lib/db";
+// The job service for one catalog: how runs are started, retried and cancelled and how lanes resume
+// (PRODUCT.md "Job semantics" 1-12). Code callers trigger with typed params; the API, both CLIs and
+// MCP hand untyped input to the one parser. The state changes themselves are lib/jobs/lifecycle/.
 import type { PgBoss } from "pg-boss";
+import type { z } from "zod";
+import { AppError, invalid } from "@/lib/errors";
+import { containsNul } from "@/lib/validation";
+import type { Attribution, TriggerSource } from "./attribution";
+import type { Catalog, JobTypeOf } from "./define-catalog";
+import { handlerKind, runsInProjects, runsWithoutProject, type HandlerKindOf, type JobTypeDefinition } from "./definition";
+import { isPausingRun, type LaneState } from "./lanes";
+import * as lifecycle from "./lifecycle";
+import { getSenderBoss } from "./queue";
+import { getRun, type RunRecord } from "./runs";
+import { scheduleInWords } from "./schedule-text";
 
-/** Who a person or key is, when they trigger or retry: the user receives notify emails. */
-export interface Attribution {
-  userId: string | null;
-  apiKeyId: string | null;
-}
+/**
+ * Where a trigger comes from, which decides what it may start:
+ * - `project`: for one project (dashboard, REST API, remote CLI, MCP);
+ * - `system`: for no project (the server owner's admin CLI);
+ * - `schedule`: a cron or interval occurrence, the only way to start a cron-only type.
+ */
+export type TriggerSurface = "project" | "system" | "schedule";
 
-export type TriggerSource =
-  | { kind: "user"; userId: string }
-  | ({ kind: "api_key" } & Attribution)
-  | { kind: "schedule" }
-  | ({ kind: "retry"; retryOfId: string } & Attribution)
-  | { kind: "admin_cli" };
-
-export interface TriggerRequest {
+export interface UntypedTrigger {
   type: string;
-  /** Required for project-scoped types; must be absent for system types. */
   projectId: string | null;
   params?: unknown;
   notify?: boolean;
   source: TriggerSource;
 }
 
-const ACTIVE_RUN_INDEX = "job_runs_active_type_project_key";
+export interface ParsedTrigger {
+  definition: JobTypeDefinition;
+  projectId: string | null;
+  params: unknown;
+  notify: boolean;
+  source: TriggerSource;
+}
 
-export async function triggerJob(request: TriggerRequest, boss?: PgBoss): Promise<RunRecord> {
-  const definition = getJobType(request.type);
-  const scopeMatches = definition && (definition.scope === "project") === (request.projectId !== null);
-  if (!definition || !scopeMatches) {
-    // System types are invisible through project routes, so they read as unknown, not forbidden.
-    throw new AppError("bad_request", `Unknown job type "${request.type}"`, {
-      issues: [{ path: "type", message: "not a job type of this project" }],
-    });
-  }
-  const parsed = definition.paramsSchema.safeParse(request.params ?? {});
-  if (!parsed.success) throw invalid("invalid_params", `Invalid params for ${definition.type}`, parsed.error, ["params"]);
-  if (containsNul(parsed.data)) {
-    throw new AppError("invalid_params", `Invalid params for ${definition.type}`, { issues: [{ path: "params", message: "must not contain NUL characters" }] });
-  }
+type ProjectIdFor<D extends JobTypeDefinition> = { project: string; system: null; fan_out: string | null }[HandlerKindOf<D>];
 
-  const sender = boss ?? (await getSenderBoss());
-  const runId = randomUUID();
-  const jobId = randomUUID();
-  try {
-    // The run row and its pg-boss job commit together or not at all (semantics 3). The INSERT
-    // returns the run as callers need it, so the hottest write path reads nothing back.
-    return await withTransaction(async (client) => {
-      const { rows } = await client.query<RunRecord>(
-        `WITH run AS (
-           INSERT INTO job_runs (id, type, project_id, params, notify, trigger_kind, triggered_by_user_id, triggered_by_api_key_id, retry_of_id, queue_job_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *)
-         SELECT ${RUN_RECORD_COLUMNS} FROM run ${RUN_RECORD_JOINS}`,
-        [
-          runId,
-          definition.type,
-          request.projectId,
-          JSON.stringify(parsed.data),
-          request.notify ?? false,
-          request.source.kind,
-          "userId" in request.source ? request.source.userId : null,
-          "apiKeyId" in request.source ? request.source.apiKeyId : null,
-          request.source.kind === "retry" ? request.source.retryOfId : null,
-          jobId,
-        ],
-      );
-      const sent = await sender.send(queueName(definition.type), { runId }, {
-        id: jobId,
-        db: bossDb(client),
-        // The lane key: key_strict_fifo orders and pauses each project's lane separately.
-        ...(definition.ordering === "lane" && request.projectId ? { singletonKey: request.projectId } : {}),
+/** A trigger from code: the type's own params, checked by the compiler (and by the schema, for its defaults). */
+export type TriggerRequest<C extends Catalog, T extends JobTypeOf<C>> = {
+  type: T;
+  projectId: ProjectIdFor<C["definitions"][T]>;
+  params?: z.input<C["definitions"][T]["paramsSchema"]>;
+  notify?: boolean;
+  source: TriggerSource;
+};
+
+export interface JobService<C extends Catalog> {
+  readonly catalog: C;
+  trigger<T extends JobTypeOf<C>>(request: TriggerRequest<C, T>): Promise<RunRecord>;
+  /** Checks untyped input (type, project, params) the way every surface must, writing nothing. */
+  parse(surface: TriggerSurface, input: UntypedTrigger): ParsedTrigger;
+  triggerFrom(surface: TriggerSurface, input: UntypedTrigger): Promise<RunRecord>;
+  /** A failed or cancelled run again, as a new run linked to it (semantics 5). */
+  retry(runId: string, by: Attribution): Promise<RunRecord>;
+  cancel(runId: string): Promise<RunRecord>;
+  retryLane(projectId: string, by: Attribution): Promise<RunRecord>;
+  skipLane(projectId: string): Promise<LaneState>;
+}
+
+export function createJobService<C extends Catalog>(catalog: C, options: { boss?: () => Promise<PgBoss> } = {}): JobService<C> {
+  const boss = options.boss ?? getSenderBoss;
+
+  function parse(surface: TriggerSurface, input: UntypedTrigger): ParsedTrigger {
+    const definition = catalog.get(input.type);
+    if (!definition) throw unknownType(surface, input.type, catalog);
+    if (definition.cronOnly && surface !== "schedule") {
+      const when = scheduleInWords(definition.schedule?.cron ?? null);
+      throw new AppError("bad_request", `${definition.label} (${definition.type}) runs only on its schedule (${when}); it cannot be triggered`, {
+        issues: [{ path: "type", message: "runs only on its schedule" }],
       });
-      if (sent === null) throw new Error(`pg-boss refused the job for run ${runId}`);
-      return rows[0]!;
+    }
+    // System types are invisible in projects, so there they read as unknown, not forbidden.
+    if (input.projectId !== null ? !runsInProjects(definition) : !runsWithoutProject(definition)) throw unknownType(surface, input.type, catalog);
+    const parsed = definition.paramsSchema.safeParse(input.params ?? {});
+    if (!parsed.success) throw invalid("invalid_params", `Invalid params for ${definition.type}`, parsed.error, ["params"]);
+    if (containsNul(parsed.data)) {
+      throw new AppError("invalid_params", `Invalid params for ${definition.type}`, { issues: [{ path: "params", message: "must not contain NUL characters" }] });
+    }
+    return { definition, projectId: input.projectId, params: parsed.data, notify: input.notify ?? false, source: input.source };
+  }
+
+  async function start(trigger: ParsedTrigger): Promise<RunRecord> {
+    const { definition } = trigger;
+    return lifecycle.createRun(
+      {
+        type: definition.type,
+        projectId: trigger.projectId,
+        params: trigger.params,
+        notify: trigger.notify,
+        source: trigger.source,
+        queue: catalog.queueOf(definition.type),
+        lane: definition.ordering === "lane",
+        fanOut: handlerKind(definition) === "fan_out",
+      },
+      await boss(),
+    );
+  }
+
+  // Async even when the input is refused, so callers always get a rejected promise, never a throw.
+  const triggerFrom = async (surface: TriggerSurface, input: UntypedTrigger) => start(parse(surface, input));
+
+  return {
+    catalog,
+    parse,
+    triggerFrom,
+    trigger: (request) =>
+      triggerFrom(request.source.kind === "schedule" ? "schedule" : request.projectId === null ? "system" : "project", request as UntypedTrigger),
+    async retry(runId, by) {
+      const run = await getRun(runId);
+      if (!run) throw new AppError("not_found", "Run not found");
+      if (run.status !== "failed" && run.status !== "cancelled") {
+        throw new AppError("conflict", `Only failed or cancelled runs can be retried; this one is ${run.status}`, { details: { status: run.status } });
+      }
+      // The run that pauses its lane is retried in place, first in the lane; any other goes to the back.
+      if (run.projectId && (await isPausingRun(run))) return lifecycle.retryLane(run.projectId, by, await boss());
+      const surface = run.projectId === null ? "system" : "project";
+      return triggerFrom(surface, { type: run.type, projectId: run.projectId, params: run.params, notify: run.notify, source: { kind: "retry", ...by, retryOfId: run.id } });
+    },
+    cancel: async (runId) => lifecycle.cancelRun(runId, { boss: await boss(), labelOf: catalog.label }),
+    retryLane: async (projectId, by) => lifecycle.retryLane(projectId, by, await boss()),
+    skipLane: async (projectId) => lifecycle.skipLane(projectId, await boss()),
+  };
+}
+
+function unknownType(surface: TriggerSurface, type: string, catalog: Catalog): AppError {
+  if (surface === "system") {
+    const known = catalog.all().filter(runsWithoutProject).map((definition) => definition.type);
+    return new AppError("bad_request", `"${type}" is not a system job type; system types: ${known.join(", ")}`, {
+      issues: [{ path: "type", message: "not a system job type" }],
     });
-  } catch (error) {
-    if (isUniqueViolation(error, ACTIVE_RUN_INDEX)) throw await alreadyRunning(definition.type, request.projectId);
-    throw error;
   }
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const pgError = error as { code?: string; constraint?: string };
-  return pgError?.code === "23505" && pgError.constraint === constraint;
-}
-
-/** The error a write that collided with the one-active-run-per-type rule becomes, or null. */
-export async function overlapError(error: unknown, type: string, projectId: string | null): Promise<AppError | null> {
-  return isUniqueViolation(error, ACTIVE_RUN_INDEX) ? alreadyRunning(type, projectId) : null;
-}
-
-async function alreadyRunning(type: string, projectId: string | null): Promise<AppError> {
-  const existing = await prisma.jobRun.findFirst({
-    where: { type, projectId, status: { in: ["pending", "running"] } },
-    select: { id: true },
-  });
-  return new AppError("job_already_running", `A ${type} run is already pending or running`, {
-    details: { existingRunId: existing?.id ?? null },
-  });
-}
-
-/**
- * Retries a failed or cancelled run as a new run linked to it (semantics 5). A lane run that is
- * pausing its lane is retried in place, first in the lane; any other run goes to the back.
- */
-export async function retryRun(runId: string, by: Attribution): Promise<RunRecord> {
-  const run = await getRun(runId);
-  if (!run) throw new AppError("not_found", "Run not found");
-  if (run.status !== "failed" && run.status !== "cancelled") {
-    throw new AppError("conflict", `Only failed or cancelled runs can be retried; this one is ${run.status}`, { details: { status: run.status } });
-  }
-  if (run.projectId && (await isPausingRun(run))) return retryLane(run.projectId, by);
-  return triggerJob({
-    type: run.type,
-    projectId: run.projectId,
-    params: run.params,
-    notify: run.notify,
-    source: { kind: "retry", ...by, retryOfId: run.id },
-  });
+  return new AppError("bad_request", `Unknown job type "${type}"`, { issues: [{ path: "type", message: "not a job type of this project" }] });
 }

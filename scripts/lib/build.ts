@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { childEnv } from "@/lib/env";
 
 const inputs = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const stampFile = ".next/taskdeck-build-inputs.sha256";
@@ -31,7 +32,7 @@ export function ensureBuild(log: (line: string) => void): { built: boolean; seco
   }
   log("building the web app (next build)…");
   const started = Date.now();
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: childEnv() });
   if (result.status !== 0) throw new Error("next build failed");
   writeFileSync(stampFile, hash);
   return { built: true, seconds: (Date.now() - started) / 1000 };

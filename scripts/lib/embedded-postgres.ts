@@ -9,6 +9,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_pr
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { childEnv } from "@/lib/env";
 
 export interface EmbeddedDatabase {
   url: (database: string) => string;
@@ -89,7 +90,7 @@ function initialiseCluster(initdb: string, dataDir: string): void {
     const result = spawnSync(
       initdb,
       ["-D", dataDir, "-U", USER, `--pwfile=${passwordFile}`, "--auth=password", "-E", "UTF8", "--no-locale"],
-      { ...ids, encoding: "utf8", env: { ...process.env, LC_ALL: "C" } },
+      { ...ids, encoding: "utf8", env: childEnv({ LC_ALL: "C" }) },
     );
     if (result.status !== 0) throw new Error(`initdb failed:\n${result.stderr || result.stdout}`);
   } finally {
@@ -102,7 +103,7 @@ async function spawnServer(postgres: string, dataDir: string, options: Options):
   const child = spawn(
     postgres,
     ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    { ...runAs, detached: options.detached ?? false, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+    { ...runAs, detached: options.detached ?? false, stdio: ["ignore", "ignore", "pipe"], env: childEnv({ LC_MESSAGES: "C" }) },
   );
   const recent: string[] = [];
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 // App Store Connect fixtures: sandbox apps with keys of their own (derived from the app id, so no
 // key files), and projects connected to them the way prisma/seed.ts connects the demo project.
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { deriveKeyPair } from "@/sandbox/appstore/keys";
 import type { SandboxAppStoreApp } from "@/sandbox/appstore/server";
 import { createProject, waitFor } from "./fixtures";

@@ -1,6 +1,6 @@
 // Test data built through the same code the product uses (prisma/seed.ts), plus a few helpers.
 import { randomUUID } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/client";
 

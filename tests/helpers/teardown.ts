@@ -1,6 +1,6 @@
 // What every integration file's afterAll does: stop what the file started (workers, sandboxes,
 // servers), then the process's shared connections, so the next file starts clean.
-import { disconnectPrisma } from "@/lib/db";
+import { disconnectPrisma } from "@/lib/db/prisma";
 import { closePool } from "@/lib/db/pool";
 import { stopSenderBoss } from "@/lib/jobs/queue";
 

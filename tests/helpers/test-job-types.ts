@@ -1,95 +1,35 @@
-// Job types that exist only in the tests, registered into the catalog and the worker's handlers,
-// to prove the engine's guarantees without depending on product handlers.
-import { setTimeout as sleep } from "node:timers/promises";
-import { z } from "zod";
-import { registerJobType, type JobTypeDefinition } from "@/lib/jobs/catalog";
-import { registerHandler } from "@/worker/handlers";
+// The tests' own catalog: the product's types plus test types, with their handlers, passed to the
+// service and to in-process workers (nothing is registered into a global). `triggerJob` takes
+// untyped input the way the surfaces do, so tests can name types by string.
+import { catalog } from "@/lib/jobs/catalog";
+import { defineCatalog } from "@/lib/jobs/define-catalog";
+import type { HandlerModules } from "@/lib/jobs/handler";
+import { ensureQueues, getSenderBoss } from "@/lib/jobs/queue";
+import { createJobService, type UntypedTrigger } from "@/lib/jobs/service";
+import { handlers } from "@/worker/handlers";
+import { engineHandlers, engineTypes } from "./test-types/engine";
+import { reachHandlers, reachTypes } from "./test-types/reaches";
 
-const noParams = z.object({}).strict();
-const base = { scope: "project", ordering: "independent", schedule: null, paramsSchema: noParams } as const;
+export { failNext, laneLog, releaseBlocking } from "./test-types/engine";
 
-function define(definition: Partial<JobTypeDefinition> & { type: string }, handler: Parameters<typeof registerHandler>[1]) {
-  registerJobType({ ...base, label: definition.type, description: `Test type ${definition.type}`, ...definition } as JobTypeDefinition);
-  registerHandler(definition.type, handler);
+export const testCatalog = defineCatalog({ ...catalog.definitions, ...engineTypes, ...reachTypes });
+
+/** Handlers given as they are, wrapped as the modules a worker loads. */
+function modules<H extends Record<string, unknown>>(given: H): { [K in keyof H]: () => Promise<{ default: H[K] }> } {
+  return Object.fromEntries(Object.entries(given).map(([type, handler]) => [type, async () => ({ default: handler })])) as never;
 }
 
-/** What the lane handlers did, in order, per project. */
-export const laneLog: Array<{ projectId: string; type: string; event: "start" | "end"; at: number }> = [];
-/** `${projectId}:${type}` entries that make the next run of that type fail once. */
-export const failNext = new Set<string>();
-/** Resolves the running `test_blocking` handler. */
-export const releaseBlocking: Array<() => void> = [];
+export const testHandlers: HandlerModules<typeof testCatalog> = { ...handlers, ...modules(engineHandlers), ...modules(reachHandlers) };
 
-let registered = false;
+export const testJobs = createJobService(testCatalog);
 
-export function registerTestJobTypes(): void {
-  if (registered) return;
-  registered = true;
-
-  // Works in small steps until cancelled, honouring the signal like a well-behaved handler.
-  define({ type: "test_slow", label: "Test Slow" }, async (_params, context) => {
-    for (let step = 1; step <= 600; step += 1) {
-      if (context.isCancelled()) return { stoppedAt: step };
-      context.progress({ processed: step, total: 600, message: `step ${step}` });
-      await sleep(50, undefined, { signal: context.signal });
-    }
-    return { stoppedAt: 600 };
-  });
-
-  // Ignores cancellation entirely and returns after a fixed time.
-  define({ type: "test_stubborn", label: "Test Stubborn" }, async (_params, context) => {
-    context.progress({ processed: 1, total: 2, message: "not listening" });
-    await sleep(1500);
-    return { ignoredCancellation: true };
-  });
-
-  // Does nothing: runs whose cost is all bookkeeping.
-  define({ type: "test_noop", label: "Test No-op" }, async () => ({ ok: true }));
-
-  // What PostgreSQL cannot store as is: NUL characters in a message, a result that is not JSON.
-  define({ type: "test_nul_error", label: "Test NUL Error" }, async (_params, context) => {
-    context.progress({ processed: 1, total: 2, message: "half\u0000way" });
-    throw new Error("bad\u0000byte");
-  });
-  define({ type: "test_bigint_result", label: "Test BigInt Result" }, async () => ({ big: 10n }));
-  define({ type: "test_echo", label: "Test Echo", paramsSchema: z.object({ text: z.string().max(100) }).strict() }, async (params) => params);
-
-  define({ type: "test_fail", label: "Test Fail" }, async () => {
-    throw new Error("boom: the test handler failed");
-  });
-
-  // Calls progress() 100,000 times over about a second and a half.
-  define({ type: "test_chatty", label: "Test Chatty" }, async (_params, context) => {
-    const total = 100_000;
-    for (let processed = 1; processed <= total; processed += 1) {
-      context.progress({ processed, total, message: `item ${processed}` });
-      if (processed % 5000 === 0) await sleep(75);
-    }
-    return { total };
-  });
-
-  // Blocks until the test releases it.
-  define({ type: "test_blocking", label: "Test Blocking", scope: "system" }, async () => {
-    await new Promise<void>((resolve) => releaseBlocking.push(resolve));
-    return { released: true };
-  });
-
-  // Lane steps: three types so one project can queue several at once (one active run per type).
-  for (const type of ["test_lane_a", "test_lane_b", "test_lane_c"]) {
-    define({ type, label: type, ordering: "lane", projectSchedule: true }, async (_params, context) => {
-      const projectId = context.projectId!;
-      laneLog.push({ projectId, type, event: "start", at: Date.now() });
-      await sleep(250);
-      laneLog.push({ projectId, type, event: "end", at: Date.now() });
-      if (failNext.delete(`${projectId}:${type}`)) throw new Error(`${type} failed on purpose`);
-      return { type };
-    });
-  }
+/** Triggers from the surface the request implies: a schedule, the admin CLI (no project) or a project. */
+export function triggerJob(request: UntypedTrigger) {
+  const surface = request.source.kind === "schedule" ? "schedule" : request.projectId === null ? "system" : "project";
+  return testJobs.triggerFrom(surface, request);
 }
 
-/** Registers the test types and creates their queues, as `npm run db:migrate` does for the catalog. */
+/** Creates the test catalog's queues, as `npm run db:migrate` does for the product's. */
 export async function setUpTestJobTypes(): Promise<void> {
-  registerTestJobTypes();
-  const { ensureQueues, getSenderBoss } = await import("@/lib/jobs/queue");
-  await ensureQueues(await getSenderBoss());
+  await ensureQueues(await getSenderBoss(), testCatalog);
 }

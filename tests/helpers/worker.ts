@@ -1,9 +1,11 @@
-// An in-process worker on the test database, with test-friendly defaults.
+// An in-process worker on the test database, running the test catalog, with test-friendly defaults.
 import { startWorker, type RunningWorker, type WorkerOptions } from "@/worker/worker";
+import { testCatalog, testHandlers } from "./test-job-types";
 
-export function startTestWorker(overrides: Partial<WorkerOptions> = {}): Promise<RunningWorker> {
+export function startTestWorker(overrides: Partial<WorkerOptions<typeof testCatalog>> = {}): Promise<RunningWorker> {
   return startWorker({
-    connectionString: process.env.DATABASE_URL!,
+    catalog: testCatalog,
+    handlers: testHandlers,
     concurrency: 2,
     sweepIntervalMs: 60_000,
     shutdownGraceMs: 5_000,

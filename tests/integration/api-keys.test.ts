@@ -1,7 +1,7 @@
 // API keys and rate limits against real PostgreSQL: keys are stored as hashes only, revoked keys
 // stop working, last-used is written at most once a minute, and the per-key limit holds.
 import { afterAll, describe, expect, it } from "vitest";
-import { prisma, disconnectPrisma } from "@/lib/db";
+import { prisma, disconnectPrisma } from "@/lib/db/prisma";
 import { closePool, getPool } from "@/lib/db/pool";
 import { checkRateLimit } from "@/lib/api/rate-limit";
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";

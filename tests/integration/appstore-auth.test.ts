@@ -5,9 +5,8 @@
 import { sign } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signingKey, mintToken } from "@/lib/appstore/token";
-import { prisma } from "@/lib/db";
-import { getLane, retryLane } from "@/lib/jobs/lanes";
-import { triggerJob } from "@/lib/jobs/service";
+import { prisma } from "@/lib/db/prisma";
+import { getLane } from "@/lib/jobs/lanes";
 import { deriveKeyPair } from "@/sandbox/appstore/keys";
 import { startAppStoreSandbox, type AppStoreSandbox } from "@/sandbox/appstore/server";
 import type { RunningWorker } from "@/worker/worker";
@@ -15,6 +14,7 @@ import { createAppStoreProject, sandboxApp, waitForRunEnd } from "../helpers/app
 import { createUser } from "../helpers/fixtures";
 import { startTestWorker } from "../helpers/worker";
 import { releaseAll } from "../helpers/teardown";
+import { testJobs, triggerJob } from "../helpers/test-job-types";
 
 const app = sandboxApp("1800000001", { reviewCount: 40 });
 const wrongKey = deriveKeyPair("a key App Store Connect never saw").privateKeyPem;
@@ -91,7 +91,7 @@ describe("a key App Store Connect refuses", () => {
     expect((await prisma.jobRun.findUniqueOrThrow({ where: { id: push.id } })).status).toBe("pending");
 
     await prisma.appStoreConnection.update({ where: { projectId: project.id }, data: { privateKey: app.privateKeyPem } });
-    const retry = await retryLane(project.id, { userId: admin.id, apiKeyId: null });
+    const retry = await testJobs.retryLane(project.id, { userId: admin.id, apiKeyId: null });
     expect(retry.retryOfId).toBe(pull.id);
     const retried = await waitForRunEnd(retry.id);
     const pushed = await waitForRunEnd(push.id);

@@ -2,10 +2,8 @@
 // exact counts from the sandbox's deterministic data, incremental paging that stops at the newest
 // known review, cancellation between pages, and the per-project schedule.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
-import { cancelRun } from "@/lib/jobs/cancel";
+import { prisma } from "@/lib/db/prisma";
 import { setProjectSchedule } from "@/lib/jobs/schedules";
-import { triggerJob } from "@/lib/jobs/service";
 import { generateAppStoreApp } from "@/sandbox/appstore/data";
 import { startAppStoreSandbox, type AppStoreSandbox } from "@/sandbox/appstore/server";
 import type { RunningWorker } from "@/worker/worker";
@@ -13,6 +11,7 @@ import { createAppStoreProject, sandboxApp, waitForRunEnd } from "../helpers/app
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
 import { startTestWorker } from "../helpers/worker";
 import { releaseAll } from "../helpers/teardown";
+import { testCatalog, testJobs, triggerJob } from "../helpers/test-job-types";
 
 const fullApp = sandboxApp("1600000001", { reviewCount: 312, seed: 11 });
 const changingApp = sandboxApp("1600000002", { reviewCount: 250, seed: 12 });
@@ -89,7 +88,7 @@ describe("pull_all", () => {
     const { team, project } = await createAppStoreProject(slowApp);
     const run = await trigger("pull_all", project.id, team.id, { pageSize: 5 });
     await waitFor(() => prisma.appStoreReview.count({ where: { projectId: project.id } }), (count) => count > 0);
-    await cancelRun(run.id);
+    await testJobs.cancel(run.id);
     const done = await waitForRunEnd(run.id);
     expect(done.status).toBe("cancelled");
     const stored = await prisma.appStoreReview.count({ where: { projectId: project.id } });
@@ -144,9 +143,9 @@ describe("pull_changes", () => {
 
   it("can run on a per-project interval", async () => {
     const { project } = await createAppStoreProject(changingApp);
-    await setProjectSchedule(worker.boss, project.id, "pull_changes", 15);
+    await setProjectSchedule(worker.boss, testCatalog, project.id, "pull_changes", 15);
     expect(await prisma.projectSchedule.findMany({ where: { projectId: project.id } })).toMatchObject([{ type: "pull_changes", intervalMinutes: 15 }]);
-    await setProjectSchedule(worker.boss, project.id, "pull_changes", null);
+    await setProjectSchedule(worker.boss, testCatalog, project.id, "pull_changes", null);
     expect(await prisma.projectSchedule.count({ where: { projectId: project.id } })).toBe(0);
   });
 });

@@ -2,17 +2,17 @@
 // real worker: each changes the sandbox's state and the project's local copy; params Apple would
 // refuse never make a run; App Store Connect's own refusals fail the run with Apple's message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { AppStoreConnectClient, AppStoreConnectError } from "@/lib/appstore/client";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { getPool } from "@/lib/db/pool";
-import { triggerJob } from "@/lib/jobs/service";
 import { startAppStoreSandbox, type AppStoreSandbox, type SandboxAppStoreApp } from "@/sandbox/appstore/server";
 import type { RunningWorker } from "@/worker/worker";
 import { createAppStoreProject, sandboxApp, waitForRunEnd } from "../helpers/appstore";
 import { createUser } from "../helpers/fixtures";
 import { startTestWorker } from "../helpers/worker";
 import { releaseAll } from "../helpers/teardown";
+import { triggerJob } from "../helpers/test-job-types";
 
 // One sandbox app per test: pushes change an app's state for good.
 const apps = {

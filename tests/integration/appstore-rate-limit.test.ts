@@ -4,14 +4,14 @@
 // completes with everything stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintToken, signingKey } from "@/lib/appstore/token";
-import { prisma } from "@/lib/db";
-import { triggerJob } from "@/lib/jobs/service";
+import { prisma } from "@/lib/db/prisma";
 import { startAppStoreSandbox, type AppStoreSandbox } from "@/sandbox/appstore/server";
 import type { RunningWorker } from "@/worker/worker";
 import { createAppStoreProject, sandboxApp, waitForRunEnd } from "../helpers/appstore";
 import { createUser } from "../helpers/fixtures";
 import { startTestWorker } from "../helpers/worker";
 import { releaseAll } from "../helpers/teardown";
+import { triggerJob } from "../helpers/test-job-types";
 
 const app = sandboxApp("1900000001", { reviewCount: 60 });
 const BUDGET = 5;

@@ -1,13 +1,11 @@
 // Cooperative cancellation (semantics 6) and manual retry (semantics 5).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { prisma } from "@/lib/db/prisma";
 import { getPool } from "@/lib/db/pool";
-import { cancelRun } from "@/lib/jobs/cancel";
-import { retryRun, triggerJob } from "@/lib/jobs/service";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
-import { setUpTestJobTypes } from "../helpers/test-job-types";
+import { setUpTestJobTypes, testJobs, triggerJob } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
 import { releaseAll } from "../helpers/teardown";
 
@@ -32,7 +30,7 @@ describe("cancelling", () => {
   it("cancels a pending run at once, and its queued job never starts", async () => {
     // No worker yet: the run is pending with its job queued.
     const run = await trigger("test_slow");
-    const cancelled = await cancelRun(run.id);
+    const cancelled = await testJobs.cancel(run.id);
     expect(cancelled.status).toBe("cancelled");
     expect(cancelled.finishedAt).toBeInstanceOf(Date);
     expect(cancelled.startedAt).toBeNull();
@@ -51,7 +49,7 @@ describe("cancelling", () => {
   it("stops a running run through isCancelled and the signal, keeping its progress", async () => {
     const run = await trigger("test_slow");
     await waitFor(() => read(run.id), (current) => current.status === "running" && current.progressProcessed >= 3);
-    const requested = await cancelRun(run.id);
+    const requested = await testJobs.cancel(run.id);
     expect(requested.status).toBe("running");
     expect(requested.cancelRequestedAt).toBeInstanceOf(Date);
 
@@ -66,7 +64,7 @@ describe("cancelling", () => {
   it("ends a handler that ignores cancellation as cancelled when it returns", async () => {
     const run = await trigger("test_stubborn");
     await waitFor(() => read(run.id), (current) => current.status === "running");
-    await cancelRun(run.id);
+    await testJobs.cancel(run.id);
     const done = await waitFor(() => read(run.id), ended);
     expect(done.status).toBe("cancelled");
     expect(done.result).toEqual({ ignoredCancellation: true });
@@ -75,7 +73,7 @@ describe("cancelling", () => {
   it("refuses to cancel a finished run with 409", async () => {
     const run = await trigger("test_fail");
     await waitFor(() => read(run.id), ended);
-    const error = (await cancelRun(run.id).catch((caught: unknown) => caught)) as AppError;
+    const error = (await testJobs.cancel(run.id).catch((caught: unknown) => caught)) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe("conflict");
     expect(error.status).toBe(409);
@@ -97,7 +95,7 @@ describe("retrying", () => {
   it("retries failed and cancelled runs as new runs linked to them", async () => {
     const failed = await trigger("test_fail", true);
     await waitFor(() => read(failed.id), ended);
-    const retry = await retryRun(failed.id, { userId: adminId, apiKeyId: null });
+    const retry = await testJobs.retry(failed.id, { userId: adminId, apiKeyId: null });
     expect(retry.id).not.toBe(failed.id);
     expect(retry.retryOfId).toBe(failed.id);
     expect(retry.triggerKind).toBe("retry");
@@ -106,11 +104,11 @@ describe("retrying", () => {
     await waitFor(() => read(retry.id), ended);
 
     const cancelled = await trigger("test_slow");
-    await cancelRun(cancelled.id);
+    await testJobs.cancel(cancelled.id);
     await waitFor(() => read(cancelled.id), ended);
-    const again = await retryRun(cancelled.id, { userId: adminId, apiKeyId: null });
+    const again = await testJobs.retry(cancelled.id, { userId: adminId, apiKeyId: null });
     expect(again.retryOfId).toBe(cancelled.id);
-    await cancelRun(again.id);
+    await testJobs.cancel(again.id);
   });
 
   it("refuses to retry runs that are active or completed with 409", async () => {
@@ -118,11 +116,11 @@ describe("retrying", () => {
     await waitFor(() => read(completed.id), ended);
     const running = await trigger("test_slow");
     for (const id of [completed.id, running.id]) {
-      const error = (await retryRun(id, { userId: adminId, apiKeyId: null }).catch((caught: unknown) => caught)) as AppError;
+      const error = (await testJobs.retry(id, { userId: adminId, apiKeyId: null }).catch((caught: unknown) => caught)) as AppError;
       expect(error).toBeInstanceOf(AppError);
       expect(error.status).toBe(409);
     }
-    await cancelRun(running.id);
+    await testJobs.cancel(running.id);
     await waitFor(() => read(running.id), ended);
   });
 });

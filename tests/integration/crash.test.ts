@@ -3,14 +3,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma, disconnectPrisma } from "@/lib/db";
+import { prisma, disconnectPrisma } from "@/lib/db/prisma";
 import { closePool } from "@/lib/db/pool";
-import { cancelRun } from "@/lib/jobs/cancel";
 import { stopSenderBoss } from "@/lib/jobs/queue";
-import { triggerJob } from "@/lib/jobs/service";
 import { startRevenueCatSandbox, type RevenueCatSandbox } from "@/sandbox/revenuecat/server";
-import { RESTART_MESSAGE } from "@/worker/recovery";
+import { RESTART_MESSAGE } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
+import { testJobs, triggerJob } from "../helpers/test-job-types";
 
 const slow = { projectId: "proj_slow", apiKey: "sk_slow", customerCount: 80, seed: 3 };
 const quick = { projectId: "proj_quick", apiKey: "sk_quick", customerCount: 5, seed: 4 };
@@ -122,7 +121,7 @@ describe("a cancel made in another process", () => {
     const run = await trigger(await projectOn(slow));
     await waitFor(() => read(run.id), (current) => current.status === "running" && current.progressProcessed > 0);
     // This test process plays the web process: the cancel is only a row update in PostgreSQL.
-    await cancelRun(run.id);
+    await testJobs.cancel(run.id);
     const done = await waitFor(() => read(run.id), (current) => current.status !== "running", 10_000, 50);
     expect(done.status).toBe("cancelled");
     expect(done.finishedAt!.getTime() - done.cancelRequestedAt!.getTime()).toBeLessThan(2000);

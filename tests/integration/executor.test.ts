@@ -1,10 +1,9 @@
 // The executor ends every run, even when what a handler produced cannot be stored as is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
-import { triggerJob } from "@/lib/jobs/service";
+import { prisma } from "@/lib/db/prisma";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, waitFor } from "../helpers/fixtures";
-import { setUpTestJobTypes } from "../helpers/test-job-types";
+import { setUpTestJobTypes, triggerJob } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
 import { releaseAll } from "../helpers/teardown";
 

@@ -1,13 +1,12 @@
 // Per-project lanes (semantics 8): FIFO per project, one at a time per project while projects run
 // in parallel, a failure pauses only its project's lane, and retry or skip resume it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
-import { getLane, retryLane, skipLane } from "@/lib/jobs/lanes";
-import { retryRun, triggerJob } from "@/lib/jobs/service";
+import { AppError } from "@/lib/errors";
+import { prisma } from "@/lib/db/prisma";
+import { getLane } from "@/lib/jobs/lanes";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
-import { failNext, laneLog, setUpTestJobTypes } from "../helpers/test-job-types";
+import { failNext, laneLog, setUpTestJobTypes, testJobs, triggerJob } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
 import { releaseAll } from "../helpers/teardown";
 
@@ -84,7 +83,7 @@ describe("lanes", () => {
     });
 
     // Retrying the run that paused the lane puts the work back at the head of the lane.
-    const retry = await retryRun(failing.id, { userId: adminId, apiKeyId: null });
+    const retry = await testJobs.retry(failing.id, { userId: adminId, apiKeyId: null });
     expect(retry.retryOfId).toBe(failing.id);
     for (const run of [retry, waiting, alsoWaiting]) await waitStatus(run.id, "completed");
     const order = events(paused).filter((entry) => entry.event === "start").map((entry) => entry.type);
@@ -102,8 +101,10 @@ describe("lanes", () => {
     await waitFor(() => getLane(projectId), (lane) => lane.paused);
     expect(await status(waiting.id)).toBe("pending");
 
-    const lane = await skipLane(projectId);
-    expect(lane.paused).toBe(false);
+    const lane = await testJobs.skipLane(projectId);
+    const { getPool } = await import("@/lib/db/pool");
+    const debug = (await getPool().query(`SELECT job.id, job.state, job.created_on, run.id AS run_id, run.status, run.type FROM pgboss.job AS job LEFT JOIN job_runs AS run ON run.queue_job_id = job.id WHERE job.singleton_key = $1 ORDER BY job.created_on`, [projectId])).rows;
+    expect(lane.paused, JSON.stringify({ lane, failing: failing.id, waiting: waiting.id, debug })).toBe(false);
     await waitStatus(waiting.id, "completed");
     expect(await status(failing.id)).toBe("failed");
     expect(events(projectId).filter((entry) => entry.event === "start").map((entry) => entry.type)).toEqual(["test_lane_a", "test_lane_b"]);
@@ -117,18 +118,18 @@ describe("lanes", () => {
     await waitFor(() => getLane(projectId), (lane) => lane.paused);
     // The failed run is not active, so the same type can be triggered again; it queues behind it.
     const again = await trigger(projectId, "test_lane_a");
-    const error = (await retryLane(projectId, { userId: adminId, apiKeyId: null }).catch((caught: unknown) => caught)) as AppError;
+    const error = (await testJobs.retryLane(projectId, { userId: adminId, apiKeyId: null }).catch((caught: unknown) => caught)) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect([error.status, error.code, error.details]).toEqual([409, "job_already_running", { existingRunId: again.id }]);
     // Nothing changed: the lane is still paused by the same run, and skipping it lets the new one run.
     expect(await getLane(projectId)).toMatchObject({ paused: true, pausedByRunId: failing.id, queued: [{ id: again.id, position: 1 }] });
-    await skipLane(projectId);
+    await testJobs.skipLane(projectId);
     await waitStatus(again.id, "completed");
   });
 
   it("answer 409 to retry or skip when the lane is not paused", async () => {
     const projectId = await newProject();
-    for (const action of [() => retryLane(projectId, { userId: adminId, apiKeyId: null }), () => skipLane(projectId)]) {
+    for (const action of [() => testJobs.retryLane(projectId, { userId: adminId, apiKeyId: null }), () => testJobs.skipLane(projectId)]) {
       const error = (await action().catch((caught: unknown) => caught)) as AppError;
       expect(error).toBeInstanceOf(AppError);
       expect(error.status).toBe(409);

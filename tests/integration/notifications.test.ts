@@ -1,14 +1,12 @@
 // Notifications (semantics 11): an outbox written when runs end, sent by the worker over real SMTP
 // to an in-process smtp-server; delivery retried while the mail server is down.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
-import { cancelRun } from "@/lib/jobs/cancel";
-import { triggerJob } from "@/lib/jobs/service";
+import { prisma } from "@/lib/db/prisma";
 import { createOutboxSender } from "@/worker/outbox-sender";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
 import { startSmtpServer } from "../helpers/smtp";
-import { setUpTestJobTypes } from "../helpers/test-job-types";
+import { setUpTestJobTypes, testJobs, triggerJob } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
 import { releaseAll } from "../helpers/teardown";
 
@@ -57,7 +55,7 @@ describe("run notifications", () => {
 
     const slow = await trigger("test_slow", true);
     await waitFor(() => prisma.jobRun.findUniqueOrThrow({ where: { id: slow.id } }), (run) => run.status === "running");
-    await cancelRun(slow.id);
+    await testJobs.cancel(slow.id);
     const cancelledMail = (await mailFor(slow.id))!;
     expect(cancelledMail.subject).toBe(`Test Slow for ${project.name} was cancelled`);
     expect(cancelledMail.text).toContain("Status: cancelled");

@@ -1,11 +1,11 @@
 // Overlap prevention (semantics 4): concurrent triggers of one type and project make one run.
 import { afterAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
-import { prisma, disconnectPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { prisma, disconnectPrisma } from "@/lib/db/prisma";
 import { closePool } from "@/lib/db/pool";
 import { stopSenderBoss } from "@/lib/jobs/queue";
-import { triggerJob } from "@/lib/jobs/service";
 import { createProject, createUser } from "../helpers/fixtures";
+import { triggerJob } from "../helpers/test-job-types";
 
 afterAll(async () => {
   // Leave no active runs behind for the next files' workers (their jobs then find nothing to do).

@@ -4,13 +4,12 @@
 // that found nothing, so only a notification can wake it before the 10-second wait runs out.
 // A backlog drains the same way: a fetch loop that finishes a run fetches again at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { getPool } from "@/lib/db/pool";
-import { triggerJob } from "@/lib/jobs/service";
 import type { WipData } from "pg-boss";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
-import { setUpTestJobTypes } from "../helpers/test-job-types";
+import { setUpTestJobTypes, triggerJob } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
 import { releaseAll } from "../helpers/teardown";
 

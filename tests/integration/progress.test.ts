@@ -1,15 +1,14 @@
 // Progress coalescing (semantics 7): a handler reporting 100,000 times costs a handful of writes,
 // and the last state is always saved. Writes are counted in the database itself by a trigger.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma, disconnectPrisma } from "@/lib/db";
+import { prisma, disconnectPrisma } from "@/lib/db/prisma";
 import { closePool, getPool } from "@/lib/db/pool";
 import { stopSenderBoss } from "@/lib/jobs/queue";
 import { PROGRESS_WRITE_INTERVAL_MS } from "@/lib/jobs/progress";
 import { toApiRun, getRun } from "@/lib/jobs/runs";
-import { triggerJob } from "@/lib/jobs/service";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
-import { setUpTestJobTypes } from "../helpers/test-job-types";
+import { setUpTestJobTypes, triggerJob } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
 
 let worker: RunningWorker;

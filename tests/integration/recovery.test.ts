@@ -2,19 +2,22 @@
 // Runs are created through the real trigger; the worker's state is then set directly in pg-boss's
 // job table, which is exactly what a live or dead worker leaves behind.
 import { afterAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { getPool } from "@/lib/db/pool";
-import { triggerJob } from "@/lib/jobs/service";
-import { RESTART_MESSAGE, STALE_AFTER_SECONDS, recoverStaleRuns } from "@/worker/recovery";
+import { recoverStaleRuns } from "@/lib/jobs/lifecycle";
+import { RESTART_MESSAGE, STALE_AFTER_SECONDS } from "@/worker/worker";
 import { createProject, createUser } from "../helpers/fixtures";
 import { releaseAll } from "../helpers/teardown";
+import { testCatalog, triggerJob } from "../helpers/test-job-types";
 
 afterAll(() => releaseAll());
+
+const recover = () => recoverStaleRuns(STALE_AFTER_SECONDS, RESTART_MESSAGE, testCatalog.label);
 
 async function runIn(state: { run: "pending" | "running"; job: string; heartbeatAgeSeconds: number }) {
   const { team, project } = await createProject();
   const admin = await createUser("admin", team.id);
-  const run = await triggerJob({ type: "revenuecat_sync", projectId: project.id, source: { kind: "user", userId: admin.id } });
+  const run = await triggerJob({ type: "revenuecat_sync", projectId: project.id, notify: true, source: { kind: "user", userId: admin.id } });
   await getPool().query(
     `UPDATE pgboss.job SET state = $2::pgboss.job_state, started_on = now() - make_interval(secs => $3), heartbeat_on = now() - make_interval(secs => $3)
       WHERE id = $1`,
@@ -31,7 +34,7 @@ describe("recoverStaleRuns", () => {
     const failedJob = await runIn({ run: "running", job: "failed", heartbeatAgeSeconds: 1 });
     const pending = await runIn({ run: "pending", job: "created", heartbeatAgeSeconds: STALE_AFTER_SECONDS + 5 });
 
-    const recovered = await recoverStaleRuns();
+    const recovered = await recover();
 
     expect(recovered.sort()).toEqual([silent, failedJob].sort());
     const rows = await prisma.jobRun.findMany({ where: { id: { in: [live, silent, failedJob, pending] } } });
@@ -43,7 +46,11 @@ describe("recoverStaleRuns", () => {
       expect(byId.get(id)?.errorMessage).toBe(RESTART_MESSAGE);
       expect(byId.get(id)?.finishedAt).toBeInstanceOf(Date);
     }
+    // The runs owed their triggering admin an email, queued with the failure; the others owe nothing yet.
+    const emails = await prisma.notification.findMany({ where: { runId: { in: [live, silent, failedJob, pending] } } });
+    expect(emails.map((email) => email.runId).sort()).toEqual([silent, failedJob].sort());
+    expect(emails[0]?.subject).toMatch(/RevenueCat Sync for .* failed/);
     // A second sweep finds nothing more to do.
-    expect(await recoverStaleRuns()).toEqual([]);
+    expect(await recover()).toEqual([]);
   });
 });

@@ -1,15 +1,15 @@
 // Trigger → worker → completed, against real PostgreSQL, real pg-boss and the RevenueCat sandbox
 // over HTTP: the walking skeleton's promise, end to end below the UI.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/api/errors";
-import { triggerJob } from "@/lib/jobs/service";
+import { prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
 import { generateCustomers } from "@/sandbox/revenuecat/data";
 import { startRevenueCatSandbox, type RevenueCatSandbox } from "@/sandbox/revenuecat/server";
 import type { RunningWorker } from "@/worker/worker";
 import { startTestWorker } from "../helpers/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
 import { releaseAll } from "../helpers/teardown";
+import { triggerJob } from "../helpers/test-job-types";
 
 const account = { projectId: "proj_it", apiKey: "sk_it_key", customerCount: 60, seed: 7 };
 let sandbox: RevenueCatSandbox;

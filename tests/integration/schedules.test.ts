@@ -2,14 +2,14 @@
 // occurrences become runs, or recorded skips while a run is active; per-project intervals; and the
 // platform's own job_runs_cleanup.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
-import { prisma, disconnectPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { prisma, disconnectPrisma } from "@/lib/db/prisma";
 import { closePool, getPool } from "@/lib/db/pool";
 import { getSenderBoss, stopSenderBoss } from "@/lib/jobs/queue";
 import { OCCURRENCE_QUEUE, setProjectSchedule, type Occurrence } from "@/lib/jobs/schedules";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, waitFor } from "../helpers/fixtures";
-import { releaseBlocking, setUpTestJobTypes } from "../helpers/test-job-types";
+import { releaseBlocking, setUpTestJobTypes, testCatalog } from "../helpers/test-job-types";
 import { startTestWorker } from "../helpers/worker";
 
 const workers: RunningWorker[] = [];
@@ -102,18 +102,18 @@ describe("per-project interval schedules", () => {
     const key = `test_lane_a/${project.id}`;
     const find = async () => (await boss.getSchedules(OCCURRENCE_QUEUE)).filter((schedule) => schedule.key === key);
 
-    await setProjectSchedule(boss, project.id, "test_lane_a", 15);
+    await setProjectSchedule(boss, testCatalog, project.id, "test_lane_a", 15);
     expect(await find()).toMatchObject([{ cron: "*/15 * * * *", timezone: "UTC", data: { type: "test_lane_a", projectId: project.id } }]);
     expect(await prisma.projectSchedule.findMany({ where: { projectId: project.id } })).toMatchObject([{ type: "test_lane_a", intervalMinutes: 15 }]);
 
-    await setProjectSchedule(boss, project.id, "test_lane_a", 5);
+    await setProjectSchedule(boss, testCatalog, project.id, "test_lane_a", 5);
     expect(await find()).toMatchObject([{ cron: "*/5 * * * *" }]);
 
     await fire({ type: "test_lane_a", projectId: project.id });
     const run = await waitFor(() => latestRun("test_lane_a", project.id), (current) => current?.status === "completed");
     expect(run?.triggerKind).toBe("schedule");
 
-    await setProjectSchedule(boss, project.id, "test_lane_a", null);
+    await setProjectSchedule(boss, testCatalog, project.id, "test_lane_a", null);
     expect(await find()).toEqual([]);
     expect(await prisma.projectSchedule.count({ where: { projectId: project.id } })).toBe(0);
   });
@@ -122,7 +122,7 @@ describe("per-project interval schedules", () => {
     const { project } = await createProject();
     const boss = await getSenderBoss();
     for (const [type, minutes] of [["test_lane_a", 7], ["revenuecat_sync", 15], ["job_runs_cleanup", 15], ["nope", 5]] as const) {
-      const error = (await setProjectSchedule(boss, project.id, type, minutes).catch((caught: unknown) => caught)) as AppError;
+      const error = (await setProjectSchedule(boss, testCatalog, project.id, type, minutes).catch((caught: unknown) => caught)) as AppError;
       expect(error, `${type} ${minutes}`).toBeInstanceOf(AppError);
       expect(error.status).toBe(400);
     }

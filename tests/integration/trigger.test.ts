@@ -2,28 +2,24 @@
 // the run that triggerJob returns is the stored run, exactly as getRun reads it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { getPool } from "@/lib/db/pool";
-import { registerJobType } from "@/lib/jobs/catalog";
+import { defineCatalog } from "@/lib/jobs/define-catalog";
+import { createJobService } from "@/lib/jobs/service";
 import { getRun } from "@/lib/jobs/runs";
-import { triggerJob } from "@/lib/jobs/service";
 import { createProject, createUser } from "../helpers/fixtures";
-import { setUpTestJobTypes } from "../helpers/test-job-types";
+import { setUpTestJobTypes, triggerJob } from "../helpers/test-job-types";
 import { releaseAll } from "../helpers/teardown";
 
-beforeAll(async () => {
-  await setUpTestJobTypes();
-  // A type whose pg-boss queue was never created: sending its job fails inside the transaction.
-  registerJobType({
-    type: "test_unqueued",
-    label: "Test Unqueued",
-    scope: "project",
-    ordering: "independent",
-    schedule: null,
-    description: "A type without a queue",
-    paramsSchema: z.object({}).strict(),
-  });
-});
+beforeAll(() => setUpTestJobTypes());
+
+// A catalog whose one type never had its pg-boss queue created: sending its job fails inside the
+// transaction.
+const unqueued = createJobService(
+  defineCatalog({
+    test_unqueued: { type: "test_unqueued", label: "Test Unqueued", scope: "project", ordering: "independent", description: "A type without a queue", paramsSchema: z.object({}).strict() },
+  }),
+);
 
 afterAll(() => releaseAll());
 
@@ -46,7 +42,7 @@ describe("triggering", () => {
 
   it("writes no run when its job cannot be queued", async () => {
     const { project } = await createProject();
-    await expect(triggerJob({ type: "test_unqueued", projectId: project.id, source: { kind: "admin_cli" } })).rejects.toThrow(/test_unqueued/);
+    await expect(unqueued.trigger({ type: "test_unqueued", projectId: project.id, source: { kind: "admin_cli" } })).rejects.toThrow(/test_unqueued/);
     expect(await prisma.jobRun.count({ where: { projectId: project.id } })).toBe(0);
   });
 });

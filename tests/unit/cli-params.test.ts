@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CliError, exitCodes } from "@/lib/cli/exit-codes";
-import { parseParams } from "@/lib/cli/params";
+import { CliError, exitCodes } from "@/cli/exit-codes";
+import { parseParams } from "@/cli/params";
 
 describe("--param key=value", () => {
   it("reads JSON-looking values as JSON and anything else as a string", () => {

@@ -3,8 +3,8 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { ApiRun } from "@/lib/jobs/schemas";
-import { CliError, exitCodes } from "@/lib/cli/exit-codes";
-import { exitCodeForRun, waitForRun } from "@/lib/cli/wait";
+import { CliError, exitCodes } from "@/cli/exit-codes";
+import { exitCodeForRun, waitForRun } from "@/cli/wait";
 
 function run(status: ApiRun["status"], processed: number, total: number | null, message: string | null): ApiRun {
   const percent = total ? Math.floor((processed / total) * 100) : null;

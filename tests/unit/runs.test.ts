@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/jobs/runs";
 import { catalog } from "@/lib/jobs/catalog";
 import { triggerBodySchema } from "@/lib/jobs/schemas";
@@ -18,7 +18,7 @@ describe("run cursors", () => {
 
 describe("the catalog", () => {
   it("gives revenuecat_sync a strict params schema with defaults", () => {
-    const schema = catalog.revenuecat_sync.paramsSchema;
+    const schema = catalog.definitions.revenuecat_sync.paramsSchema;
     expect(schema.parse({})).toEqual({ pageSize: 20 });
     expect(schema.safeParse({ pageSize: 0 }).success).toBe(false);
     expect(schema.safeParse({ other: 1 }).success).toBe(false);

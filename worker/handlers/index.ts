@@ -1,12 +1,10 @@
-// Job type → handler. Catalog handlers are imported lazily, so a worker only loads the code it
-// runs; integration tests register handlers for the job types they register.
-import type { JobType } from "@/lib/jobs/catalog";
-import type { JobContext, JobHandler } from "@/lib/jobs/handler";
+// Each type of the product's catalog mapped to its handler, one file each. Handlers are imported
+// when a run of their type first starts, so a worker only loads the code it runs. The type makes
+// the compiler ask for a handler of the right kind for every type in the catalog.
+import type { catalog } from "@/lib/jobs/catalog";
+import type { HandlerModules } from "@/lib/jobs/handler";
 
-type AnyHandler = (params: unknown, context: JobContext) => Promise<unknown>;
-type HandlerModule<T extends JobType> = { default: JobHandler<T> };
-
-const catalogHandlers: { [T in JobType]: () => Promise<HandlerModule<T>> } = {
+export const handlers: HandlerModules<typeof catalog> = {
   revenuecat_sync: () => import("./revenuecat-sync"),
   job_runs_cleanup: () => import("./job-runs-cleanup"),
   pull_all: () => import("./pull-all"),
@@ -15,20 +13,3 @@ const catalogHandlers: { [T in JobType]: () => Promise<HandlerModule<T>> } = {
   push_review: () => import("./push-review"),
   push_build: () => import("./push-build"),
 };
-
-const registered = new Map<string, AnyHandler>();
-
-export function registerHandler(type: string, handler: AnyHandler): void {
-  registered.set(type, handler);
-}
-
-export function resolveHandler(type: string): AnyHandler | undefined {
-  const extra = registered.get(type);
-  if (extra) return extra;
-  const load = catalogHandlers[type as JobType];
-  if (!load) return undefined;
-  return async (params, context) => {
-    const { default: handler } = await load();
-    return (handler as AnyHandler)(params, context);
-  };
-}

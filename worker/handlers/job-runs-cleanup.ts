@@ -3,31 +3,23 @@
 import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import type { JobHandler } from "@/lib/jobs/handler";
+import { countExpiredRuns, deleteExpiredRuns } from "@/lib/jobs/lifecycle";
 
 const BATCH_SIZE = 500;
 
-const expired = `
-  (status IN ('completed', 'cancelled') AND finished_at < now() - make_interval(days => $1))
-  OR (status = 'failed' AND finished_at < now() - make_interval(days => $2))`;
-
 const jobRunsCleanup: JobHandler<"job_runs_cleanup"> = async (_params, context) => {
-  const pool = getPool();
-  const retention = [env.RUN_RETENTION_DAYS, env.FAILED_RUN_RETENTION_DAYS];
-  const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM job_runs WHERE ${expired}`, retention);
-  const total = Number(rows[0]?.count ?? 0);
+  const retention = { days: env.RUN_RETENTION_DAYS, failedDays: env.FAILED_RUN_RETENTION_DAYS };
+  const total = await countExpiredRuns(retention);
   let deleted = 0;
   context.progress({ processed: 0, total, message: `${total} runs past retention` });
   while (deleted < total && !context.isCancelled()) {
-    const { rowCount } = await pool.query(
-      `DELETE FROM job_runs WHERE id IN (SELECT id FROM job_runs WHERE ${expired} ORDER BY finished_at LIMIT ${BATCH_SIZE})`,
-      retention,
-    );
-    if (!rowCount) break;
-    deleted += rowCount;
+    const batch = await deleteExpiredRuns(retention, BATCH_SIZE);
+    if (batch === 0) break;
+    deleted += batch;
     context.progress({ processed: deleted, total, message: `Deleted ${deleted} of ${total} runs` });
   }
-  const skips = await pool.query(`DELETE FROM schedule_skips WHERE occurred_at < now() - make_interval(days => $1)`, [env.RUN_RETENTION_DAYS]);
-  return { deleted, scheduleSkipsDeleted: skips.rowCount ?? 0, retentionDays: env.RUN_RETENTION_DAYS, failedRetentionDays: env.FAILED_RUN_RETENTION_DAYS };
+  const skips = await getPool().query(`DELETE FROM schedule_skips WHERE occurred_at < now() - make_interval(days => $1)`, [retention.days]);
+  return { deleted, scheduleSkipsDeleted: skips.rowCount ?? 0, retentionDays: retention.days, failedRetentionDays: retention.failedDays };
 };
 
 export default jobRunsCleanup;

@@ -2,7 +2,7 @@
 // have changed since the last pull: reviews newer than the newest one already stored (paging stops
 // there), versions and the localizations of versions still in play, the newest builds, and the
 // state of responses Apple had not yet published.
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import type { JobContext, JobHandler } from "@/lib/jobs/handler";
 import { getReviewResponse } from "@/lib/appstore/api";
 import { AppStoreConnectError } from "@/lib/appstore/errors";

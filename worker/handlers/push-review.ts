@@ -2,7 +2,7 @@
 // Store Connect keeps at most one response per review (a new one replaces it) and publishes it
 // later, so the local copy stores the response with its state, PENDING_PUBLISH at first;
 // pull_changes picks up the publication.
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import type { JobHandler } from "@/lib/jobs/handler";
 import { getReview, respondToReview } from "@/lib/appstore/api";
 import { connectAppStore } from "@/lib/appstore/connection";

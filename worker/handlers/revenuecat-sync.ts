@@ -1,7 +1,7 @@
 // revenuecat_sync: pages through the project's RevenueCat customers and upserts each app user with
 // its subscription state. Two passes, because RevenueCat's list endpoint has no total count: first
 // the customer ids (cheap pages), then one subscriptions call per customer with a known total.
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import type { JobHandler } from "@/lib/jobs/handler";
 import { RevenueCatClient } from "@/lib/revenuecat/client";
@@ -9,8 +9,8 @@ import { isAnonymousId, subscriptionState } from "@/lib/revenuecat/subscription-
 import type { Customer } from "@/lib/revenuecat/types";
 
 const revenuecatSync: JobHandler<"revenuecat_sync"> = async (params, context) => {
-  if (!context.projectId) throw new Error("revenuecat_sync needs a project");
-  const connection = await prisma.revenueCatConnection.findUnique({ where: { projectId: context.projectId } });
+  const projectId = context.project.id;
+  const connection = await prisma.revenueCatConnection.findUnique({ where: { projectId } });
   if (!connection) throw new Error("RevenueCat is not connected for this project");
 
   const client = new RevenueCatClient({
@@ -47,8 +47,8 @@ const revenuecatSync: JobHandler<"revenuecat_sync"> = async (params, context) =>
         syncedAt: new Date(),
       };
       await prisma.appUser.upsert({
-        where: { projectId_appUserId: { projectId: context.projectId, appUserId: customer.id } },
-        create: { projectId: context.projectId, appUserId: customer.id, ...fields },
+        where: { projectId_appUserId: { projectId, appUserId: customer.id } },
+        create: { projectId, appUserId: customer.id, ...fields },
         update: fields,
       });
       synced += 1;

@@ -9,7 +9,7 @@ import { Time } from "@/components/ui/time";
 import { userActor, visibleProjects } from "@/lib/auth/access";
 import { teamPage } from "@/lib/auth/page-access";
 import { jobRoles } from "@/lib/auth/permissions";
-import { projectActivity } from "@/lib/jobs/project-overview";
+import { projectActivity } from "@/lib/dashboard/project-overview";
 
 export const metadata: Metadata = { title: "Team" };
 

@@ -1,6 +1,6 @@
 // Any other path under /api/v1 — 404 in the API's error envelope, not the dashboard's HTML page.
 import { errorResponse } from "@/lib/api/route";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 
 const notFound = async () => errorResponse(new AppError("not_found", "No such API route; see /api/v1/openapi.json"));
 

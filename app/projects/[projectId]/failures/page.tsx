@@ -5,7 +5,7 @@ import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { can } from "@/lib/auth/access";
 import { projectPage } from "@/lib/auth/page-access";
-import { failureGroups, failureWindows, type FailureWindow } from "@/lib/jobs/failures";
+import { failureGroups, failureWindows, type FailureWindow } from "@/lib/dashboard/failures";
 
 export const metadata: Metadata = { title: "Failures" };
 

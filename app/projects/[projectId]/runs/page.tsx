@@ -5,7 +5,7 @@ import { RunsView } from "@/components/runs/runs-view";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { can } from "@/lib/auth/access";
 import { projectPage } from "@/lib/auth/page-access";
-import { projectJobTypes } from "@/lib/jobs/catalog";
+import { catalog } from "@/lib/jobs/catalog";
 
 export const metadata: Metadata = { title: "Runs" };
 
@@ -13,5 +13,5 @@ export default async function RunsPage({ params }: { params: Promise<{ projectId
   const { projectId } = await params;
   const { access } = await projectPage(projectId, `/projects/${projectId}/runs`);
   if (!can(access, "jobs:read")) return <NotAllowed title="Runs" message="Runs need the admin or owner role in this team." />;
-  return <RunsView project={access.project} jobTypes={projectJobTypes().map(({ type, label }) => ({ type, label }))} />;
+  return <RunsView project={access.project} jobTypes={catalog.projectTypes().map(({ type, label }) => ({ type, label }))} />;
 }

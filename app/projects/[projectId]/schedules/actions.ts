@@ -2,6 +2,7 @@
 // Server action of the Schedules page: a lane type's per-project interval (5, 15, 30 minutes or off).
 import { z } from "zod";
 import { projectAction } from "@/lib/auth/action";
+import { catalog } from "@/lib/jobs/catalog";
 import { getSenderBoss } from "@/lib/jobs/queue";
 import { setProjectSchedule } from "@/lib/jobs/schedules";
 
@@ -14,6 +15,6 @@ const input = z
   .strict();
 
 export const setIntervalAction = projectAction("jobs:write", input, async ({ access, input: { type, intervalMinutes } }) => {
-  await setProjectSchedule(await getSenderBoss(), access.project.id, type, intervalMinutes);
+  await setProjectSchedule(await getSenderBoss(), catalog, access.project.id, type, intervalMinutes);
   return { type, intervalMinutes };
 });

@@ -6,7 +6,7 @@ import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { can } from "@/lib/auth/access";
 import { projectPage } from "@/lib/auth/page-access";
-import { scheduleOverview } from "@/lib/jobs/schedule-overview";
+import { scheduleOverview } from "@/lib/dashboard/schedule-overview";
 
 export const metadata: Metadata = { title: "Schedules" };
 

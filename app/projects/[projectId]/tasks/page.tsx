@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { TasksView } from "@/components/tasks/tasks-view";
 import { can } from "@/lib/auth/access";
 import { projectPage } from "@/lib/auth/page-access";
-import { dashboardJobTypes } from "@/lib/jobs/dashboard";
+import { dashboardJobTypes } from "@/lib/dashboard/job-types";
 
 export const metadata: Metadata = { title: "Tasks" };
 

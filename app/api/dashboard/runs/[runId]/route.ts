@@ -3,7 +3,7 @@
 import { etagOf, jsonWithEtag, notModified } from "@/lib/api/conditional";
 import { apiRoute } from "@/lib/api/route";
 import { requireRun } from "@/lib/auth/access";
-import { dashboardRun } from "@/lib/jobs/dashboard";
+import { dashboardRun } from "@/lib/dashboard/run";
 import { runsVersion } from "@/lib/jobs/runs";
 
 export const GET = apiRoute<{ runId: string }>(async ({ request, actor, params }) => {

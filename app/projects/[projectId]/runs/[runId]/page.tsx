@@ -4,10 +4,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RunDetailView } from "@/components/runs/run-detail-view";
 import { NotAllowed } from "@/components/ui/not-allowed";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { can, requireRun, userActor } from "@/lib/auth/access";
 import { projectPage } from "@/lib/auth/page-access";
-import { dashboardRun } from "@/lib/jobs/dashboard";
+import { dashboardRun } from "@/lib/dashboard/run";
 
 export const metadata: Metadata = { title: "Run" };
 

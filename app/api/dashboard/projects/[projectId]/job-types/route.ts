@@ -3,8 +3,8 @@
 import { etagOf, jsonWithEtag, notModified } from "@/lib/api/conditional";
 import { apiRoute } from "@/lib/api/route";
 import { findProject } from "@/lib/auth/access";
-import { prisma } from "@/lib/db";
-import { dashboardJobTypes } from "@/lib/jobs/dashboard";
+import { prisma } from "@/lib/db/prisma";
+import { dashboardJobTypes } from "@/lib/dashboard/job-types";
 import { runsVersion } from "@/lib/jobs/runs";
 
 export const GET = apiRoute<{ projectId: string }>(async ({ request, actor, params }) => {

@@ -2,10 +2,10 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { findProject } from "@/lib/auth/access";
-import { apiJobTypes } from "@/lib/jobs/job-types";
+import { projectJobTypes } from "@/lib/jobs/job-types";
 
 // The catalog is visible to every member of the project's team; running jobs needs more.
 export const GET = apiRoute<{ projectId: string }>(async ({ actor, params }) => {
-  await findProject(actor, params.projectId);
-  return NextResponse.json({ jobTypes: apiJobTypes() });
+  const { project } = await findProject(actor, params.projectId);
+  return NextResponse.json({ jobTypes: (await projectJobTypes(project.id)).map(({ api }) => api) });
 });

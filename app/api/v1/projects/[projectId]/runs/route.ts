@@ -1,6 +1,6 @@
 // GET /api/v1/projects/:projectId/runs?status=&type=&from=&to=&limit=&cursor= — a project's runs,
 // newest first. Answers 304 to If-None-Match when nothing in the project's runs changed.
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { jsonWithEtag, etagOf, notModified } from "@/lib/api/conditional";
 import { apiRoute, readQuery } from "@/lib/api/route";
 import { requireProject } from "@/lib/auth/access";

@@ -2,10 +2,10 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { requireRun } from "@/lib/auth/access";
-import { cancelRun } from "@/lib/jobs/cancel";
+import { jobs } from "@/lib/jobs/jobs";
 import { toApiRun } from "@/lib/jobs/runs";
 
 export const POST = apiRoute<{ runId: string }>(async ({ actor, params }) => {
   const run = await requireRun(actor, params.runId, "jobs:write");
-  return NextResponse.json({ run: toApiRun(await cancelRun(run.id)) });
+  return NextResponse.json({ run: toApiRun(await jobs.cancel(run.id)) });
 });

@@ -2,10 +2,10 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { actorAttribution, requireRun } from "@/lib/auth/access";
-import { retryRun } from "@/lib/jobs/service";
+import { jobs } from "@/lib/jobs/jobs";
 import { toApiRun } from "@/lib/jobs/runs";
 
 export const POST = apiRoute<{ runId: string }>(async ({ actor, params }) => {
   const run = await requireRun(actor, params.runId, "jobs:write");
-  return NextResponse.json({ run: toApiRun(await retryRun(run.id, actorAttribution(actor))) }, { status: 202 });
+  return NextResponse.json({ run: toApiRun(await jobs.retry(run.id, actorAttribution(actor))) }, { status: 202 });
 });

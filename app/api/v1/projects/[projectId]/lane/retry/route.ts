@@ -2,10 +2,10 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { actorAttribution, requireProject } from "@/lib/auth/access";
-import { retryLane } from "@/lib/jobs/lanes";
+import { jobs } from "@/lib/jobs/jobs";
 import { toApiRun } from "@/lib/jobs/runs";
 
 export const POST = apiRoute<{ projectId: string }>(async ({ actor, params }) => {
   const { project } = await requireProject(actor, params.projectId, "jobs:write");
-  return NextResponse.json({ run: toApiRun(await retryLane(project.id, actorAttribution(actor))) }, { status: 202 });
+  return NextResponse.json({ run: toApiRun(await jobs.retryLane(project.id, actorAttribution(actor))) }, { status: 202 });
 });

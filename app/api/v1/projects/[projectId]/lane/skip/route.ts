@@ -2,9 +2,9 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { requireProject } from "@/lib/auth/access";
-import { skipLane } from "@/lib/jobs/lanes";
+import { jobs } from "@/lib/jobs/jobs";
 
 export const POST = apiRoute<{ projectId: string }>(async ({ actor, params }) => {
   const { project } = await requireProject(actor, params.projectId, "jobs:write");
-  return NextResponse.json({ lane: await skipLane(project.id) });
+  return NextResponse.json({ lane: await jobs.skipLane(project.id) });
 });

@@ -1,13 +1,13 @@
 // `taskdeck admin system-jobs …`: the server owner's view of system jobs, which the API and the
 // dashboard never show (PRODUCT.md "Access"): their schedules, runs (with stacks), and triggers.
 import { Command, Option } from "commander";
-import { AppError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
-import { getJobType, systemJobTypes } from "@/lib/jobs/catalog";
+import { AppError } from "@/lib/errors";
+import { prisma } from "@/lib/db/prisma";
+import { runsWithoutProject } from "@/lib/jobs/definition";
+import { jobs } from "@/lib/jobs/jobs";
 import { runInclude, toApiRun } from "@/lib/jobs/runs";
 import { nextOccurrence, scheduleInWords } from "@/lib/jobs/schedule-text";
 import { runStatuses, type RunStatus } from "@/lib/jobs/schemas";
-import { triggerJob } from "@/lib/jobs/service";
 import { CliError, exitCodes } from "../exit-codes";
 import { createOutput, progressText, runSummary, runsTable, table } from "../output";
 import { collect, parseParams } from "../params";
@@ -15,14 +15,14 @@ import { exitCodeForRun, waitForRun } from "../wait";
 import { findRun, showRunWithStack } from "./runs";
 import { type Runner, jsonOption } from "../options";
 
+// The types that run without a project: system types, and the fan-out of a project type's cron.
+const systemTypes = () => jobs.catalog.all().filter(runsWithoutProject);
 
 function requireSystemType(type: string) {
-  const definition = getJobType(type);
-  if (definition?.scope !== "system") {
-    const known = systemJobTypes().map((d) => d.type).join(", ");
+  if (!systemTypes().some((definition) => definition.type === type)) {
+    const known = systemTypes().map((d) => d.type).join(", ");
     throw new CliError(`"${type}" is not a system job type; system types: ${known}`, exitCodes.badInput);
   }
-  return definition;
 }
 
 async function readSystemRun(runId: string) {
@@ -41,15 +41,16 @@ export function systemJobsCommand(run: Runner): Command {
     .action((options: { json?: boolean }) =>
       run(async () => {
         const types = await Promise.all(
-          systemJobTypes().map(async (definition) => {
+          systemTypes().map(async (definition) => {
+            const cron = definition.schedule?.cron ?? null;
             const last = await prisma.jobRun.findFirst({ where: { type: definition.type, projectId: null }, orderBy: { createdAt: "desc" } });
             const lastSkip = await prisma.scheduleSkip.findFirst({ where: { type: definition.type, projectId: null }, orderBy: { occurredAt: "desc" } });
             return {
               type: definition.type,
               label: definition.label,
-              schedule: definition.schedule,
-              scheduleInWords: scheduleInWords(definition.schedule),
-              nextRunAt: definition.schedule ? (nextOccurrence(definition.schedule)?.toISOString() ?? null) : null,
+              schedule: cron,
+              scheduleInWords: scheduleInWords(cron),
+              nextRunAt: cron ? (nextOccurrence(cron)?.toISOString() ?? null) : null,
               lastRun: last ? { id: last.id, status: last.status, createdAt: last.createdAt.toISOString(), finishedAt: last.finishedAt?.toISOString() ?? null } : null,
               lastSkippedAt: lastSkip?.occurredAt.toISOString() ?? null,
             };
@@ -107,10 +108,10 @@ export function systemJobsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((type: string, options: { param: string[]; wait?: boolean; timeout?: string; json?: boolean }) =>
       run(async () => {
-        requireSystemType(type);
         const timeout = options.timeout === undefined ? undefined : Number(options.timeout);
         if (timeout !== undefined && !(timeout > 0)) throw new CliError("--timeout must be a positive number of seconds", exitCodes.badInput);
-        const created = await triggerJob({ type, projectId: null, params: parseParams(options.param), source: { kind: "admin_cli" } });
+        // The same parser as every surface: unknown and cron-only types are refused with its message.
+        const created = await jobs.triggerFrom("system", { type, projectId: null, params: parseParams(options.param), source: { kind: "admin_cli" } });
         const output = createOutput(Boolean(options.json));
         if (!options.wait) {
           output.result(`Triggered ${type}: run ${created.id} (pending; a worker will pick it up)`, { run: toApiRun(created) });

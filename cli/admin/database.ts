@@ -4,11 +4,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { parseCliEnv } from "@/lib/env";
+import { overrideEnv, parseCliEnv } from "@/lib/env";
 import { embeddedDatabaseUrl, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { CliError, exitCodes } from "../exit-codes";
 
-const root = path.resolve(import.meta.dirname, "../../..");
+const root = path.resolve(import.meta.dirname, "../..");
 
 // PostgreSQL's postmaster.pid holds the server's pid (line 1) and port (line 4) while it runs.
 function runningServerPort(dataDir: string): number | null {
@@ -38,14 +38,14 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 /**
- * Points this process at the admin database (process.env.DATABASE_URL, read lazily by lib/env.ts)
+ * Points this process at the admin database (DATABASE_URL, read lazily by lib/env.ts)
  * and returns what to call when the command is done.
  */
 export async function openAdminDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
   const env = parseCliEnv();
   if (env.DATABASE_URL) {
     if (!(await reachable(env.DATABASE_URL))) throw new CliError("Cannot reach the database at DATABASE_URL", exitCodes.unreachable);
-    process.env.DATABASE_URL = env.DATABASE_URL;
+    overrideEnv({ DATABASE_URL: env.DATABASE_URL });
     return { url: env.DATABASE_URL, close: async () => {} };
   }
 
@@ -54,7 +54,7 @@ export async function openAdminDatabase(): Promise<{ url: string; close: () => P
   // another one on the same directory would stop it under its web and worker.
   const running = runningServerPort(dataDir);
   const url = embeddedDatabaseUrl(running ?? env.EMBEDDED_DB_PORT, "taskdeck");
-  process.env.DATABASE_URL = url;
+  overrideEnv({ DATABASE_URL: url });
   if (await reachable(url)) return { url, close: async () => {} };
   if (running !== null) throw new CliError(`The demo database (port ${running}) is running but refuses connections`, exitCodes.unreachable);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {

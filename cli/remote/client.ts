@@ -1,6 +1,6 @@
 // The CLI's HTTP client for REST API v1: Bearer authentication, JSON in and out, and API errors
 // turned into CliErrors with clear messages and exit codes (network failures included).
-import { errorBodySchema } from "@/lib/api/errors";
+import { errorBodySchema } from "@/lib/errors";
 import { parseCliEnv } from "@/lib/env";
 import { CliError, exitCodeForStatus, exitCodes } from "../exit-codes";
 

@@ -1,8 +1,8 @@
 // The `taskdeck` CLI: remote commands for agents and scripts (`jobs …`, over REST API v1) and
 // local admin commands for the server owner (`admin …`, straight against the database).
-// Exit codes: lib/cli/exit-codes.ts, documented in the README.
+// Exit codes: cli/exit-codes.ts, documented in the README.
 import { Command, CommanderError } from "commander";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { EnvError } from "@/lib/env";
 import { openAdminDatabase } from "./admin/database";
 import { keysCommand, membersCommand, teamsCommand, usersCommand } from "./admin/accounts";
@@ -54,7 +54,7 @@ async function runAdmin(action: () => Promise<number>): Promise<void> {
   } catch (error) {
     code = fail(error);
   }
-  const { disconnectPrisma } = await import("@/lib/db");
+  const { disconnectPrisma } = await import("@/lib/db/prisma");
   const { closePool } = await import("@/lib/db/pool");
   const { stopSenderBoss } = await import("@/lib/jobs/queue");
   await stopSenderBoss().catch(() => undefined);

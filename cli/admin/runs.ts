@@ -2,7 +2,7 @@
 // it: everything the API shows plus the error's stack, which only the server owner reads.
 import { Command, Option } from "commander";
 import { z } from "zod";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { getRun, toApiRun, type RunRecord } from "@/lib/jobs/runs";
 import { exitCodes } from "../exit-codes";
 import { createOutput, runSummary } from "../output";

@@ -1,6 +1,6 @@
 // What the run detail page shows beyond the API's run: the run it retries, its retries, and the
 // error's stack for those who may see it.
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/prisma";
 import type { RunStatus } from "@/lib/jobs/schemas";
 
 export interface RunLinks {

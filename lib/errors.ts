@@ -1,4 +1,5 @@
-// One error type for the whole app: a code that maps to an HTTP status and a safe message.
+// One error type for every layer (web, worker, CLI): a code that maps to an HTTP status and a safe
+// message, and the `{ error: { code, message, issues? } }` envelope every surface answers with.
 // Anything that is not an AppError is reported as a 500 without internals.
 import { z } from "zod";
 

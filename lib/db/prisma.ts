@@ -1,20 +1,16 @@
-// One Prisma client per process, on the pg driver adapter (Prisma 7 has no built-in driver).
+// One Prisma client per process, on the pg driver adapter over the process's one pool
+// (lib/db/pool.ts): Prisma 7 has no built-in driver, and a pool of its own would triple the
+// connections each process holds.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
+import { getPool } from "@/lib/db/pool";
 
 const globalForPrisma = globalThis as unknown as { taskdeckPrisma?: PrismaClient };
-
-export function createPrisma(connectionString: string = env.DATABASE_URL): PrismaClient {
-  // A lost idle connection is logged; the adapter's pool replaces it (see lib/db/pool.ts).
-  const adapter = new PrismaPg({ connectionString }, { onPoolError: (error) => console.error(`[db] an idle connection was lost: ${error.message}`) });
-  return new PrismaClient({ adapter });
-}
 
 // Lazily created so importing this module never opens a connection (next build, unit tests).
 export const prisma = new Proxy({} as PrismaClient, {
   get(_target, key) {
-    globalForPrisma.taskdeckPrisma ??= createPrisma();
+    globalForPrisma.taskdeckPrisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
     const value = Reflect.get(globalForPrisma.taskdeckPrisma, key);
     return typeof value === "function" ? value.bind(globalForPrisma.taskdeckPrisma) : value;
   },
@@ -23,4 +19,12 @@ export const prisma = new Proxy({} as PrismaClient, {
 export async function disconnectPrisma(): Promise<void> {
   await globalForPrisma.taskdeckPrisma?.$disconnect();
   globalForPrisma.taskdeckPrisma = undefined;
+}
+
+/**
+ * A client with a pool of its own, for harnesses that hold a second database next to the process's
+ * (the e2e stack's fixtures). Product code uses `prisma`.
+ */
+export function createPrisma(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
 }

@@ -1,4 +1,4 @@
-// What every command file shares: how an action is run (lib/cli/main.ts passes the runner that
+// What every command file shares: how an action is run (cli/main.ts passes the runner that
 // maps errors to exit codes) and the options that mean the same everywhere.
 import { Option } from "commander";
 

@@ -1,9 +1,10 @@
 // The project's Schedules page: every project job type that runs on its own, with its cron or
 // per-project interval in words, the next occurrence, the last scheduled run and the occurrences
 // skipped because a run was still active (PRODUCT.md "Job semantics" 9).
-import { prisma } from "@/lib/db";
-import { projectJobTypes } from "@/lib/jobs/catalog";
-import { intervalCron, projectIntervals, type ProjectInterval } from "@/lib/jobs/schedules";
+import { prisma } from "@/lib/db/prisma";
+import { eligibilityDescriptions } from "@/lib/jobs/definition";
+import { projectJobTypes } from "@/lib/jobs/job-types";
+import { projectIntervals, type ProjectInterval } from "@/lib/jobs/schedules";
 import { nextOccurrence, scheduleInWords } from "@/lib/jobs/schedule-text";
 import type { RunStatus } from "@/lib/jobs/schemas";
 
@@ -23,24 +24,25 @@ export interface ScheduledType {
 export { projectIntervals };
 
 export async function scheduleOverview(projectId: string): Promise<ScheduledType[]> {
-  const types = projectJobTypes().filter((definition) => definition.schedule || definition.projectSchedule);
-  const intervals = await prisma.projectSchedule.findMany({ where: { projectId }, select: { type: true, intervalMinutes: true } });
+  const types = (await projectJobTypes(projectId)).filter(({ definition }) => definition.projectInterval || definition.schedule);
   return Promise.all(
-    types.map(async (definition) => {
-      const interval = (intervals.find((row) => row.type === definition.type)?.intervalMinutes ?? null) as ProjectInterval | null;
-      const cron = definition.schedule ?? (interval ? intervalCron(interval) : null);
+    types.map(async ({ definition, schedule }) => {
+      const { cron } = schedule;
       const [lastRun, skipCount, skips] = await Promise.all([
         prisma.jobRun.findFirst({ where: { projectId, type: definition.type, triggerKind: "schedule" }, orderBy: { createdAt: "desc" }, select: { id: true, status: true, createdAt: true } }),
         prisma.scheduleSkip.count({ where: { projectId, type: definition.type } }),
         prisma.scheduleSkip.findMany({ where: { projectId, type: definition.type }, orderBy: { occurredAt: "desc" }, take: 5 }),
       ]);
+      const eligible = definition.schedule?.eligible;
+      // A cron that does not reach this project says what the project lacks.
+      const off = definition.projectInterval ? "Off" : `Not for this project: it runs for ${eligible ? eligibilityDescriptions[eligible] : "other projects"}`;
       return {
         type: definition.type,
         label: definition.label,
-        kind: definition.schedule ? ("cron" as const) : ("interval" as const),
+        kind: definition.projectInterval ? ("interval" as const) : ("cron" as const),
         cron,
-        intervalMinutes: interval,
-        inWords: cron ? scheduleInWords(cron) : "Off",
+        intervalMinutes: schedule.intervalMinutes,
+        inWords: cron ? scheduleInWords(cron) : off,
         nextRunAt: cron ? (nextOccurrence(cron)?.toISOString() ?? null) : null,
         lastRun: lastRun ? { id: lastRun.id, status: lastRun.status, createdAt: lastRun.createdAt.toISOString() } : null,
         skipped: {

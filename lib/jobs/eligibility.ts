@@ -1,0 +1,31 @@
+// Which projects a cron that reaches projects works on (PRODUCT.md "Job semantics" 12). A type's
+// definition names its rule; each rule is one condition on `project`, so the same SQL answers
+// "every eligible project" (the fan-out, each_project crons) and "is this one eligible" (a
+// project's effective schedule).
+import { getPool } from "@/lib/db/pool";
+import type { EligibilityRule } from "./definition";
+import type { ProjectRef } from "./handler";
+
+const conditions: Record<EligibilityRule, string> = {
+  every_project: "true",
+  apple_app: `EXISTS (SELECT 1 FROM apps WHERE apps.project_id = project.id AND apps.platform = 'apple')`,
+  apple_app_with_bundle_id: `EXISTS (SELECT 1 FROM apps WHERE apps.project_id = project.id AND apps.platform = 'apple' AND apps.bundle_id IS NOT NULL)`,
+  app_store_connect: `EXISTS (SELECT 1 FROM app_store_connections AS connection WHERE connection.project_id = project.id)`,
+  revenuecat: `EXISTS (SELECT 1 FROM revenuecat_connections AS connection WHERE connection.project_id = project.id)`,
+};
+
+/** The eligible projects, in a stable order (oldest first), so a fan-out's progress reads the same every day. */
+export async function eligibleProjects(rule: EligibilityRule): Promise<ProjectRef[]> {
+  const { rows } = await getPool().query<ProjectRef>(
+    `SELECT project.id, project.slug, project.name, project.team_id AS "teamId" FROM projects AS project
+      WHERE ${conditions[rule]} ORDER BY project.created_at, project.id`,
+  );
+  return rows;
+}
+
+/** The projects among `projectIds` that the rule reaches. */
+export async function eligibleAmong(rule: EligibilityRule, projectIds: string[]): Promise<Set<string>> {
+  if (projectIds.length === 0) return new Set();
+  const { rows } = await getPool().query<{ id: string }>(`SELECT project.id FROM projects AS project WHERE project.id = ANY($1::uuid[]) AND ${conditions[rule]}`, [projectIds]);
+  return new Set(rows.map((row) => row.id));
+}

@@ -1,0 +1,59 @@
+// Resuming a paused lane (PRODUCT.md "Job semantics" 8): "retry" puts the failed job back at the
+// head of the lane under a new run linked to the failed one; "skip" deletes the job, leaving its run
+// failed. Both decide under one lock per lane, so a retry and a skip racing each other cannot both
+// act on the same failure.
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import type { PgBoss } from "pg-boss";
+import { bossDb, withTransaction } from "@/lib/db/pool";
+import { AppError } from "@/lib/errors";
+import type { Attribution } from "../attribution";
+import { LANE_QUEUE } from "../define-catalog";
+import { getLane, pausingRun, type LaneState, type PausingRun } from "../lanes";
+import { getRun, type RunRecord } from "../runs";
+import { insertRunRow, overlapError } from "./create";
+
+async function lockLane(client: pg.PoolClient, projectId: string): Promise<PausingRun> {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`lane/${projectId}`]);
+  const pausing = await pausingRun(client, projectId);
+  if (!pausing) throw new AppError("conflict", "The lane is not paused");
+  return pausing;
+}
+
+/** Runs the failed work again, first in the lane, as a new run linked to the failed one. */
+export async function retryLane(projectId: string, by: Attribution, boss: PgBoss): Promise<RunRecord> {
+  const newRunId = randomUUID();
+  let retried: PausingRun | null = null;
+  await withTransaction(async (client) => {
+    const pausing = await lockLane(client, projectId);
+    retried = pausing;
+    // The same pg-boss job keeps its place at the head of the lane and now carries the new run.
+    await insertRunRow(client, {
+      id: newRunId,
+      type: pausing.type,
+      projectId,
+      params: JSON.stringify(pausing.params),
+      notify: pausing.notify,
+      source: { kind: "retry", retryOfId: pausing.runId, ...by },
+      queueJobId: pausing.jobId,
+    });
+    const db = bossDb(client);
+    if (pausing.jobState === "active") await boss.fail(LANE_QUEUE, pausing.jobId, null, { db });
+    await boss.retry(LANE_QUEUE, pausing.jobId, { db });
+    await boss.update({ name: LANE_QUEUE, data: { runId: newRunId }, options: { id: pausing.jobId, db } });
+  }).catch(async (error: unknown) => {
+    // A run of the same type queued behind the failure already holds the type's one active slot.
+    const pausing = retried as PausingRun | null;
+    throw (pausing ? await overlapError(error, pausing.type, projectId) : null) ?? error;
+  });
+  return (await getRun(newRunId))!;
+}
+
+/** Drops the failed work (its run stays failed) and lets the lane go on. */
+export async function skipLane(projectId: string, boss: PgBoss): Promise<LaneState> {
+  await withTransaction(async (client) => {
+    const pausing = await lockLane(client, projectId);
+    await boss.deleteJob(LANE_QUEUE, pausing.jobId, { db: bossDb(client) });
+  });
+  return getLane(projectId);
+}

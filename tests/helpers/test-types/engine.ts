@@ -1,0 +1,93 @@
+// Test job types for the engine's guarantees (lifecycle, cancellation, progress, lanes, schedules),
+// without depending on product handlers. Assembled with the product's types into the test catalog
+// (tests/helpers/test-job-types.ts).
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import { defineJobType, type JobTypeDefinition } from "@/lib/jobs/definition";
+import type { JobContext, ProjectJobContext } from "@/lib/jobs/handler";
+
+const noParams = z.object({}).strict();
+const projectType = <const T extends string>(type: T, label: string) =>
+  ({ type, label, description: `Test type ${type}`, scope: "project", ordering: "independent", paramsSchema: noParams }) as const satisfies JobTypeDefinition;
+
+/** What the lane handlers did, in order, per project. */
+export const laneLog: Array<{ projectId: string; type: string; event: "start" | "end"; at: number }> = [];
+/** `${projectId}:${type}` entries that make the next run of that type fail once. */
+export const failNext = new Set<string>();
+/** Resolves the running `test_blocking` handler. */
+export const releaseBlocking: Array<() => void> = [];
+
+const laneType = <const T extends string>(type: T) =>
+  defineJobType({ type, label: type, description: `Test lane type ${type}`, scope: "project", ordering: "lane", projectInterval: true, paramsSchema: noParams });
+
+export const engineTypes = {
+  test_slow: defineJobType(projectType("test_slow", "Test Slow")),
+  test_stubborn: defineJobType(projectType("test_stubborn", "Test Stubborn")),
+  test_noop: defineJobType(projectType("test_noop", "Test No-op")),
+  test_nul_error: defineJobType(projectType("test_nul_error", "Test NUL Error")),
+  test_bigint_result: defineJobType(projectType("test_bigint_result", "Test BigInt Result")),
+  test_echo: defineJobType({ ...projectType("test_echo", "Test Echo"), paramsSchema: z.object({ text: z.string().max(100) }).strict() }),
+  test_fail: defineJobType(projectType("test_fail", "Test Fail")),
+  test_chatty: defineJobType(projectType("test_chatty", "Test Chatty")),
+  test_blocking: defineJobType({ ...projectType("test_blocking", "Test Blocking"), scope: "system" }),
+  // Three lane types, so one project can queue several at once (one active run per type).
+  test_lane_a: laneType("test_lane_a"),
+  test_lane_b: laneType("test_lane_b"),
+  test_lane_c: laneType("test_lane_c"),
+};
+
+async function laneStep(type: string, context: ProjectJobContext) {
+  const projectId = context.project.id;
+  laneLog.push({ projectId, type, event: "start", at: Date.now() });
+  await sleep(250);
+  laneLog.push({ projectId, type, event: "end", at: Date.now() });
+  if (failNext.delete(`${projectId}:${type}`)) throw new Error(`${type} failed on purpose`);
+  return { type };
+}
+
+export const engineHandlers = {
+  // Works in small steps until cancelled, honouring the signal like a well-behaved handler.
+  test_slow: async (_params: unknown, context: JobContext) => {
+    for (let step = 1; step <= 600; step += 1) {
+      if (context.isCancelled()) return { stoppedAt: step };
+      context.progress({ processed: step, total: 600, message: `step ${step}` });
+      await sleep(50, undefined, { signal: context.signal });
+    }
+    return { stoppedAt: 600 };
+  },
+  // Ignores cancellation entirely and returns after a fixed time.
+  test_stubborn: async (_params: unknown, context: JobContext) => {
+    context.progress({ processed: 1, total: 2, message: "not listening" });
+    await sleep(1500);
+    return { ignoredCancellation: true };
+  },
+  // Does nothing: runs whose cost is all bookkeeping.
+  test_noop: async () => ({ ok: true }),
+  // What PostgreSQL cannot store as is: NUL characters in a message, a result that is not JSON.
+  test_nul_error: async (_params: unknown, context: JobContext) => {
+    context.progress({ processed: 1, total: 2, message: "half\u0000way" });
+    throw new Error("bad\u0000byte");
+  },
+  test_bigint_result: async () => ({ big: 10n }),
+  test_echo: async (params: { text: string }) => params,
+  test_fail: async () => {
+    throw new Error("boom: the test handler failed");
+  },
+  // Calls progress() 100,000 times over about a second and a half.
+  test_chatty: async (_params: unknown, context: JobContext) => {
+    const total = 100_000;
+    for (let processed = 1; processed <= total; processed += 1) {
+      context.progress({ processed, total, message: `item ${processed}` });
+      if (processed % 5000 === 0) await sleep(75);
+    }
+    return { total };
+  },
+  // Blocks until the test releases it.
+  test_blocking: async () => {
+    await new Promise<void>((resolve) => releaseBlocking.push(resolve));
+    return { released: true };
+  },
+  test_lane_a: (_params: unknown, context: ProjectJobContext) => laneStep("test_lane_a", context),
+  test_lane_b: (_params: unknown, context: ProjectJobContext) => laneStep("test_lane_b", context),
+  test_lane_c: (_params: unknown, context: ProjectJobContext) => laneStep("test_lane_c", context),
+};
