@@ -12,6 +12,9 @@ export default defineConfig({
     },
   },
   test: {
+    // Most integration time is spent waiting (workers, sandboxes, crash recovery), not computing:
+    // two files at a time even on two cores.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -29,8 +32,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/setup/database.ts"],
           setupFiles: ["tests/setup/env.ts"],
-          // One database for the suite: files run one after another.
-          fileParallelism: false,
+          // Each file has a database of its own (tests/setup/env.ts), so files run side by side.
+          fileParallelism: true,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
