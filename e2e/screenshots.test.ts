@@ -99,6 +99,7 @@ const pages = () => [
   { name: "run-failed", url: `/projects/${brokenSlug}/runs/${failedRunId}`, ready: "Timeline" },
   { name: "failures", url: `/projects/${brokenSlug}/failures`, ready: "Failures" },
   { name: "schedules", url: `/projects/${demo.project.slug}/schedules`, ready: "Schedules" },
+  { name: "settings", url: `/projects/${demo.project.slug}/settings`, ready: "Settings" },
   { name: "team", url: `/teams/${demo.team.slug}`, ready: demo.team.name },
   { name: "api-keys", url: `/teams/${demo.team.slug}/api-keys`, ready: "API keys" },
 ];
@@ -126,8 +127,19 @@ describe("the main pages", () => {
         const { unnamed, overflow } = await audit(page);
         if (unnamed.length > 0) problems.push(`${target.name}${suffix}: controls without a name: ${unnamed.join(" | ")}`);
         if (overflow > 1) problems.push(`${target.name}${suffix}: ${overflow}px of sideways scrolling at ${width}px`);
-        if (width === 1280 || target.name === "tasks" || target.name === "runs") {
+        if (width === 1280 || ["tasks", "runs", "settings"].includes(target.name)) {
           await page.screenshot({ path: path.join(directory, `${target.name}${suffix}-${theme}.png`), fullPage: width === 1280 });
+        }
+        if (target.name === "settings") {
+          // The add-app form, which must fit a phone as well.
+          await page.getByRole("button", { name: "Add app" }).click();
+          const dialog = page.getByRole("dialog", { name: "Add an app" });
+          await dialog.getByLabel("Name").waitFor();
+          const form = await audit(page);
+          if (form.unnamed.length > 0) problems.push(`add-app${suffix}: controls without a name: ${form.unnamed.join(" | ")}`);
+          if (form.overflow > 1) problems.push(`add-app${suffix}: ${form.overflow}px of sideways scrolling at ${width}px`);
+          await page.screenshot({ path: path.join(directory, `settings-add-app${suffix}-${theme}.png`) });
+          await dialog.getByRole("button", { name: "Cancel" }).click();
         }
       }
       await context.close();

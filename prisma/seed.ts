@@ -12,6 +12,11 @@ export const demo = {
   member: { email: "member@example.com", name: "Morgan Member" },
   team: { name: "Acme", slug: "acme" },
   project: { name: "Demo App", slug: "demo-app" },
+  // The project's apps: the Apple app is the one its App Store Connect connection points at.
+  apps: [
+    { name: "Demo App for iOS", platform: "apple", bundleId: "com.example.demoapp" },
+    { name: "Demo App for Android", platform: "android", bundleId: "com.example.demoapp" },
+  ],
 } as const;
 
 export interface SeededDemo {
@@ -52,6 +57,14 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
     update: {},
   });
   const { issuerId, keyId, privateKeyPem: privateKey, appId } = demoAppStoreProject;
+  for (const app of demo.apps) {
+    const appleAppStoreId = app.platform === "apple" ? appId : null;
+    await prisma.app.upsert({
+      where: { projectId_platform_bundleId: { projectId: project.id, platform: app.platform, bundleId: app.bundleId } },
+      create: { projectId: project.id, ...app, appleAppStoreId },
+      update: {},
+    });
+  }
   await prisma.appStoreConnection.upsert({
     where: { projectId: project.id },
     create: { projectId: project.id, issuerId, keyId, privateKey, appId },

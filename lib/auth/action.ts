@@ -3,9 +3,9 @@ import "server-only";
 // role in the team, zod parsing of the input and error mapping. An action never throws at the
 // browser: it answers { ok: true, data } or { ok: false, error } in the API's error shape.
 import type { z } from "zod";
-import { AppError, errorBody, invalid, type ErrorBody } from "@/lib/api/errors";
-import { requireProject, requireTeamRole, userActor, type ProjectAccess } from "@/lib/auth/access";
-import type { Permission } from "@/lib/auth/permissions";
+import { AppError, errorBody, invalid, type ErrorBody } from "@/lib/errors";
+import { findProject, requireProject, requireTeamRole, userActor, type ProjectAccess } from "@/lib/auth/access";
+import { jobRoles, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/client";
 
@@ -29,6 +29,17 @@ export function projectAction<S extends z.ZodType, T>(permission: Permission, sc
     settle(async () => {
       const user = await sessionUser();
       const access = await requireProject(userActor(user), String(projectIdOrSlug), permission);
+      return handler({ user, access, input: parse(schema, input) });
+    });
+}
+
+/** A server action on a project's settings (apps, integrations): for the team's admins and owners. */
+export function projectSettingsAction<S extends z.ZodType, T>(schema: S, handler: (context: ProjectActionContext<z.output<S>>) => Promise<T>) {
+  return async (projectIdOrSlug: string, input: unknown): Promise<ActionResult<T>> =>
+    settle(async () => {
+      const user = await sessionUser();
+      const access = await findProject(userActor(user), String(projectIdOrSlug));
+      if (!access.role || !jobRoles.includes(access.role)) throw new AppError("forbidden", "Project settings need the admin or owner role in this team");
       return handler({ user, access, input: parse(schema, input) });
     });
 }
