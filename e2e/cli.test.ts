@@ -7,7 +7,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { exitCodes } from "@/lib/cli/exit-codes";
+import { exitCodes } from "@/cli/exit-codes";
 import { demo } from "@/prisma/seed";
 import { demoAppStoreProject } from "@/sandbox/appstore/server";
 import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
@@ -52,6 +52,17 @@ describe("taskdeck jobs", () => {
     expect(text.stdout).toMatch(/revenuecat_sync\s+RevenueCat Sync\s+independent\s+Manual: runs when triggered\s+pageSize/);
     const json = await taskdeck(["jobs", "types", "--project", demo.project.slug, "--json"]);
     expect(JSON.parse(json.stdout).jobTypes[0]).toMatchObject({ type: "revenuecat_sync", paramsSchema: { properties: { pageSize: { type: "integer" } } } });
+  });
+
+  it("shows a project's own interval as the type's schedule, as the dashboard does", async () => {
+    const project = await createProject((await demoTeam()).id, "interval");
+    await prisma.projectSchedule.create({ data: { projectId: project.id, type: "pull_changes", intervalMinutes: 5 } });
+    const text = await taskdeck(["jobs", "types", "--project", project.slug]);
+    expect(text.stdout).toMatch(/pull_changes\s+Pull Changes\s+lane\s+Every 5 minutes \(UTC\)/);
+    const json = await taskdeck(["jobs", "types", "--project", project.slug, "--json"]);
+    const types = JSON.parse(json.stdout).jobTypes as Array<{ type: string; schedule: string | null }>;
+    expect(types.find((type) => type.type === "pull_changes")?.schedule).toBe("*/5 * * * *");
+    expect(types.find((type) => type.type === "push_review")?.schedule).toBeNull();
   });
 
   it("triggers with --wait: plain progress lines off a terminal, exit 0 when the run completes", async () => {
