@@ -25,11 +25,14 @@ export interface PausingRun {
 }
 
 // The lane's oldest failed run whose job still holds the lane back. Its job is `failed`, or still
-// `active` for a moment when stale-run recovery failed the run before pg-boss failed the job.
+// `active` for a moment when stale-run recovery failed the run before pg-boss failed the job. A
+// lane retry gives the same job a new run, so only the job's newest run says whether it failed: the
+// old failed run of a job that is running again does not pause the lane.
 export async function pausingRun(db: Pick<pg.Pool | pg.PoolClient, "query">, projectId: string): Promise<PausingRun | null> {
   const { rows } = await db.query<PausingRun>(
     `SELECT run.id AS "runId", job.id AS "jobId", job.state::text AS "jobState", run.type, run.params, run.notify, run.error_message AS "errorMessage"
-       FROM pgboss.job AS job JOIN job_runs AS run ON run.queue_job_id = job.id
+       FROM pgboss.job AS job
+       JOIN LATERAL (SELECT * FROM job_runs WHERE queue_job_id = job.id ORDER BY created_at DESC, id DESC LIMIT 1) AS run ON true
       WHERE job.name = $1 AND job.singleton_key = $2 AND job.state IN ('failed', 'active') AND run.status = 'failed'
       ORDER BY job.created_on LIMIT 1`,
     [LANE_QUEUE, projectId],

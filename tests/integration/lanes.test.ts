@@ -2,6 +2,7 @@
 // in parallel, a failure pauses only its project's lane, and retry or skip resume it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { getLane } from "@/lib/jobs/lanes";
 import type { RunningWorker } from "@/worker/worker";
@@ -102,9 +103,7 @@ describe("lanes", () => {
     expect(await status(waiting.id)).toBe("pending");
 
     const lane = await testJobs.skipLane(projectId);
-    const { getPool } = await import("@/lib/db/pool");
-    const debug = (await getPool().query(`SELECT job.id, job.state, job.created_on, run.id AS run_id, run.status, run.type FROM pgboss.job AS job LEFT JOIN job_runs AS run ON run.queue_job_id = job.id WHERE job.singleton_key = $1 ORDER BY job.created_on`, [projectId])).rows;
-    expect(lane.paused, JSON.stringify({ lane, failing: failing.id, waiting: waiting.id, debug })).toBe(false);
+    expect(lane.paused).toBe(false);
     await waitStatus(waiting.id, "completed");
     expect(await status(failing.id)).toBe("failed");
     expect(events(projectId).filter((entry) => entry.event === "start").map((entry) => entry.type)).toEqual(["test_lane_a", "test_lane_b"]);
@@ -125,6 +124,31 @@ describe("lanes", () => {
     expect(await getLane(projectId)).toMatchObject({ paused: true, pausedByRunId: failing.id, queued: [{ id: again.id, position: 1 }] });
     await testJobs.skipLane(projectId);
     await waitStatus(again.id, "completed");
+  });
+
+  it("act once when retries and skips of one failure race each other: no run is left without its job", async () => {
+    const projectId = await newProject();
+    failNext.add(`${projectId}:test_lane_a`);
+    const failing = await trigger(projectId, "test_lane_a");
+    const waiting = await trigger(projectId, "test_lane_b");
+    await waitStatus(failing.id, "failed");
+    await waitFor(() => getLane(projectId), (lane) => lane.paused);
+
+    const by = { userId: adminId, apiKeyId: null };
+    const attempts = await Promise.allSettled(Array.from({ length: 16 }, (_, index) => (index % 2 === 0 ? testJobs.retryLane(projectId, by) : testJobs.skipLane(projectId))));
+    const succeeded = attempts.filter((attempt) => attempt.status === "fulfilled");
+    expect(succeeded).toHaveLength(1);
+    for (const attempt of attempts) if (attempt.status === "rejected") expect((attempt.reason as AppError).status).toBe(409);
+
+    // Every run still to run has its job in the queue, and the lane drains.
+    const orphans = await getPool().query(
+      `SELECT run.id FROM job_runs AS run WHERE run.project_id = $1 AND run.status = 'pending' AND NOT EXISTS (SELECT 1 FROM pgboss.job AS job WHERE job.id = run.queue_job_id)`,
+      [projectId],
+    );
+    expect(orphans.rows).toEqual([]);
+    await waitStatus(waiting.id, "completed");
+    const retries = await prisma.jobRun.findMany({ where: { retryOfId: failing.id } });
+    for (const retry of retries) await waitStatus(retry.id, "completed");
   });
 
   it("answer 409 to retry or skip when the lane is not paused", async () => {

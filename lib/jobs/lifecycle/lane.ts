@@ -53,7 +53,12 @@ export async function retryLane(projectId: string, by: Attribution, boss: PgBoss
 export async function skipLane(projectId: string, boss: PgBoss): Promise<LaneState> {
   await withTransaction(async (client) => {
     const pausing = await lockLane(client, projectId);
-    await boss.deleteJob(LANE_QUEUE, pausing.jobId, { db: bossDb(client) });
+    const db = bossDb(client);
+    await boss.deleteJob(LANE_QUEUE, pausing.jobId, { db });
+    // pg-boss fails a job by deleting it and inserting it again: a delete that raced the worker's
+    // own failure of this job found the old row gone, and the failed copy is there for the next statement.
+    const { rowCount } = await client.query(`SELECT 1 FROM pgboss.job WHERE name = $1 AND id = $2`, [LANE_QUEUE, pausing.jobId]);
+    if (rowCount) await boss.deleteJob(LANE_QUEUE, pausing.jobId, { db });
   });
   return getLane(projectId);
 }
