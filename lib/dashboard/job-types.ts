@@ -2,7 +2,7 @@ import "server-only";
 // The Tasks page's job types (served under /api/dashboard, never in the API docs): the API's job
 // types with this project's interval and, for those who may read runs, each type's recent history.
 import { can, type ProjectAccess } from "@/lib/auth/access";
-import { projectJobTypes, type ApiJobType } from "@/lib/jobs/job-types";
+import { projectJobTypes, type ApiJobType, type ProjectJobType } from "@/lib/jobs/job-types";
 import { jobTypeStats, type JobTypeStats } from "./job-type-stats";
 
 export type DashboardJobType = ApiJobType & {
@@ -12,8 +12,9 @@ export type DashboardJobType = ApiJobType & {
   intervalMinutes: number | null;
 };
 
-export async function dashboardJobTypes(access: ProjectAccess): Promise<DashboardJobType[]> {
-  const types = await projectJobTypes(access.project.id);
+/** The project's job types for the Tasks page; `known` when the caller has read them already. */
+export async function dashboardJobTypes(access: ProjectAccess, known?: ProjectJobType[]): Promise<DashboardJobType[]> {
+  const types = known ?? (await projectJobTypes(access.project.id));
   const stats = can(access, "jobs:read") ? await jobTypeStats(access.project.id, types.map(({ api }) => api.type)) : {};
   return types.map(({ api, definition, schedule }) => ({
     ...api,
