@@ -2,7 +2,6 @@
 // every eligible project. It reports progress across projects, checks cancellation between them,
 // records each project's outcome in its result, skips (and says so) a project where a run of the
 // same type is active, and fails only when no project succeeded.
-import { getPool } from "@/lib/db/pool";
 import type { JobTypeDefinition } from "@/lib/jobs/definition";
 import { eligibleProjects } from "@/lib/jobs/eligibility";
 import type { FanOutHandler, FanOutJobContext, JobContext, ProjectOutcome, ProjectRef } from "@/lib/jobs/handler";
@@ -53,7 +52,8 @@ export async function runFanOut(definition: JobTypeDefinition, handler: FanOutHa
   return summarize(definition, outcomes, context);
 }
 
-// One project after another: claim it, run its work, release it.
+// One project after another: claim it, run its work, release it. A database error on one project
+// is that project's failure, not the run's.
 async function eachProject(
   definition: JobTypeDefinition,
   projects: ProjectRef[],
@@ -64,32 +64,38 @@ async function eachProject(
   const outcomes: ProjectOutcome[] = [];
   const total = projects.length;
   for (const [index, project] of projects.entries()) {
-    if (context.isCancelled()) {
-      outcomes.push(...projects.slice(index).map((rest): ProjectOutcome => ({ project: rest, status: "cancelled", reason: "The run was cancelled before this project" })));
+    // Cancelled, or the worker is shutting down: the projects not reached are said so.
+    if (context.signal.aborted) {
+      const reason = context.isCancelled() ? "The run was cancelled before this project" : "The worker stopped before this project";
+      outcomes.push(...projects.slice(index).map((rest): ProjectOutcome => ({ project: rest, status: "cancelled", reason })));
       break;
     }
-    const claim = await claimProject(context.runId, definition.type, project.id);
-    if (!claim.claimed) {
-      const skipped = busy(project, claim.activeRunId);
-      context.log("fan-out skipped a project", { project: project.slug, reason: skipped.reason });
-      outcomes.push(skipped);
-      continue;
-    }
     const where = `${project.name} (${index + 1} of ${total})`;
-    context.progress({ processed: index, total, message: `${where}: starting` });
     // The project's own progress becomes the message; the bar counts projects.
     const projectContext: JobContext = {
       ...context,
       progress: (update) => context.progress({ processed: index, total, ...(update.message ? { message: `${where}: ${update.message}` } : {}) }),
     };
+    let claimed = false;
     try {
+      const claim = await claimProject(context.runId, definition.type, project.id);
+      if (!claim.claimed) {
+        const skipped = busy(project, claim.activeRunId);
+        context.log("fan-out skipped a project", { project: project.slug, reason: skipped.reason });
+        outcomes.push(skipped);
+        continue;
+      }
+      claimed = true;
+      context.progress({ processed: index, total, message: `${where}: starting` });
       const result = await work(project, projectContext);
+      // Like a run, a project whose work ended after a cancel counts as cancelled.
       outcomes.push({ project, status: context.isCancelled() ? "cancelled" : "completed", result });
     } catch (error) {
       outcomes.push({ project, status: context.isCancelled() ? "cancelled" : "failed", error: errorText(error) });
       context.log("fan-out project failed", { project: project.slug, error: errorText(error) });
     } finally {
-      await releaseProject(getPool(), context.runId, project.id);
+      // Ending the run releases its claims too: a failed release costs nothing but a log line.
+      if (claimed) await releaseProject(context.runId, project.id).catch((error: unknown) => context.log("fan-out claim not released", { project: project.slug, error: errorText(error) }));
     }
   }
   return outcomes;
@@ -109,7 +115,14 @@ function summarize(definition: JobTypeDefinition, outcomes: ProjectOutcome[], co
     })),
   };
   const { eligible, completed, failed, skipped } = result.projects;
+  if (context.signal.aborted) {
+    // A cancelled run keeps the progress it had; a worker that stopped fails the run with its reason.
+    if (context.isCancelled()) return result;
+    const reason = context.signal.reason instanceof Error ? context.signal.reason.message : "The worker stopped during the run";
+    throw new FanOutFailed(reason, result);
+  }
   context.progress({ processed: eligible, total: eligible, message: `${completed} of ${eligible} projects done, ${failed} failed, ${skipped} skipped` });
+  // Every project it worked on failed; projects skipped for a run of their own do not count.
   if (failed > 0 && completed === 0) {
     const first = outcomes.find((outcome) => outcome.status === "failed");
     throw new FanOutFailed(`${definition.label} failed for every project it worked on (${failed}); first: ${first?.project.slug}: ${first?.error}`, result);

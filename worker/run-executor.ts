@@ -95,15 +95,11 @@ export async function executeRun(runId: string, engine: Engine, options: Execute
   } catch (error) {
     await progress.flush();
     const failure = error instanceof Error ? error : new Error(String(error));
+    // A fan-out keeps its per-project outcomes however it ends.
+    const result = failure instanceof FanOutFailed ? failure.result : undefined;
     outcome = cancelled
-      ? await finish({ status: "cancelled" })
-      : await finish({
-          status: "failed",
-          errorMessage: failure.message || failure.name,
-          errorStack: failure.stack ?? null,
-          // A fan-out keeps its per-project outcomes even when every project failed.
-          result: failure instanceof FanOutFailed ? failure.result : undefined,
-        });
+      ? await finish({ status: "cancelled", result })
+      : await finish({ status: "failed", errorMessage: failure.message || failure.name, errorStack: failure.stack ?? null, result });
   } finally {
     clearInterval(cancelWatch);
     options.shutdownSignal?.removeEventListener("abort", onShutdown);

@@ -46,6 +46,11 @@ export async function withTransaction<T>(work: (client: pg.PoolClient) => Promis
   }
 }
 
+/** Takes a lock named `key` that the transaction holds until it commits or rolls back. */
+export async function lockUntilCommit(client: pg.PoolClient, key: string): Promise<void> {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
+}
+
 // pg-boss runs its statements on our transaction's connection through this adapter, so a job is
 // created, retried or updated in the same transaction as our own rows.
 export function bossDb(client: pg.PoolClient) {

@@ -182,6 +182,24 @@ describe("a fan-out run", () => {
     for (const project of [one, two, three]) failFor.delete(`test_reach_project:${project!.id}`);
   });
 
+  it("counts a project that went away mid-run as that project's failure and goes on", async () => {
+    await noEligibleProjects();
+    const [first, gone, last] = await projects(3);
+    const open = gate("test_reach_project", first!.id);
+    const run = await triggerJob({ type: "test_reach_project", projectId: null, source: { kind: "admin_cli" } });
+    await waitFor(() => read(run.id), (current) => current.progressMessage === `${first!.name} (1 of 3): working`);
+    // Deleted after the fan-out read its projects: claiming it fails on its foreign key.
+    await prisma.project.delete({ where: { id: gone!.id } });
+    open();
+    const done = await waitFor(() => read(run.id), (current) => ended(current.status));
+    expect(done.status).toBe("completed");
+    expect(outcomesOf(done.result).map((outcome) => [outcome.projectId, outcome.status])).toEqual([
+      [first!.id, "completed"],
+      [gone!.id, "failed"],
+      [last!.id, "completed"],
+    ]);
+  });
+
   it("never works on a project while a run of its type is active there, in either order", async () => {
     await noEligibleProjects();
     const [busy, free] = await projects(2);
@@ -254,5 +272,31 @@ describe("a project's job types", () => {
     expect([forEligible.test_lane_a, forOther.test_lane_a]).toEqual([null, "*/15 * * * *"]);
     // System types without a project trigger are not a project's job types at all.
     for (const hidden of ["test_cron_only", "test_blocking", "job_runs_cleanup"]) expect(hidden in forEligible).toBe(false);
+  });
+});
+
+describe("a worker that stops during a fan-out", () => {
+  it("fails the run with its reason and names the projects it did not reach", async () => {
+    await noEligibleProjects();
+    const [first, second, third] = await projects(3);
+    // This worker alone takes the run, and gives its handlers a short grace when stopped.
+    await worker.stop();
+    const stopping = await startTestWorker({ shutdownGraceMs: 200 });
+    const open = gate("test_reach_project", first!.id);
+    const run = await triggerJob({ type: "test_reach_project", projectId: null, source: { kind: "admin_cli" } });
+    await waitFor(() => read(run.id), (current) => current.progressMessage === `${first!.name} (1 of 3): working`);
+    const stopped = stopping.stop();
+    await waitFor(async () => reachLog.some((entry) => entry.runId === run.id && entry.event === "aborted"), (seen) => seen);
+    open();
+    await stopped;
+    const done = await read(run.id);
+    expect(done.status).toBe("failed");
+    expect(done.errorMessage).toBe("Worker shut down before the run finished (shutdown grace period ran out)");
+    expect(outcomesOf(done.result).map((outcome) => [outcome.projectId, outcome.status, outcome.reason])).toEqual([
+      [first!.id, "completed", undefined],
+      [second!.id, "cancelled", "The worker stopped before this project"],
+      [third!.id, "cancelled", "The worker stopped before this project"],
+    ]);
+    worker = await startTestWorker({ concurrency: 3 });
   });
 });

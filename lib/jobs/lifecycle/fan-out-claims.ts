@@ -3,11 +3,11 @@
 // advisory lock per (type, project): the fan-out skips a project that has an active run of the
 // type, and a project run is refused while a fan-out holds its project.
 import type pg from "pg";
-import { withTransaction, type Queryable } from "@/lib/db/pool";
+import { getPool, lockUntilCommit, withTransaction, type Queryable } from "@/lib/db/pool";
 
 /** Serialises every decision about one type on one project until the transaction ends. */
 export async function lockProjectType(client: pg.PoolClient, type: string, projectId: string): Promise<void> {
-  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${type}/${projectId}`]);
+  await lockUntilCommit(client, `${type}/${projectId}`);
 }
 
 /** The running fan-out run holding the project, if any; a claim whose run ended holds nothing. */
@@ -42,6 +42,6 @@ export async function claimProject(runId: string, type: string, projectId: strin
   });
 }
 
-export async function releaseProject(db: Queryable, runId: string, projectId: string): Promise<void> {
-  await db.query(`DELETE FROM fan_out_claims WHERE run_id = $1 AND project_id = $2`, [runId, projectId]);
+export async function releaseProject(runId: string, projectId: string): Promise<void> {
+  await getPool().query(`DELETE FROM fan_out_claims WHERE run_id = $1 AND project_id = $2`, [runId, projectId]);
 }

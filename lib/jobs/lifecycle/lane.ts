@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { PgBoss } from "pg-boss";
-import { bossDb, withTransaction } from "@/lib/db/pool";
+import { bossDb, lockUntilCommit, withTransaction } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
 import type { Attribution } from "../attribution";
 import { LANE_QUEUE } from "../define-catalog";
@@ -14,7 +14,7 @@ import { getRun, type RunRecord } from "../runs";
 import { insertRunRow, overlapError } from "./create";
 
 async function lockLane(client: pg.PoolClient, projectId: string): Promise<PausingRun> {
-  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`lane/${projectId}`]);
+  await lockUntilCommit(client, `lane/${projectId}`);
   const pausing = await pausingRun(client, projectId);
   if (!pausing) throw new AppError("conflict", "The lane is not paused");
   return pausing;
@@ -41,6 +41,12 @@ export async function retryLane(projectId: string, by: Attribution, boss: PgBoss
     if (pausing.jobState === "active") await boss.fail(LANE_QUEUE, pausing.jobId, null, { db });
     await boss.retry(LANE_QUEUE, pausing.jobId, { db });
     await boss.update({ name: LANE_QUEUE, data: { runId: newRunId }, options: { id: pausing.jobId, db } });
+    // The new run goes only with its job queued again and carrying it; anything else rolls back.
+    const { rows } = await client.query<{ runId: string | null }>(
+      `SELECT data->>'runId' AS "runId" FROM pgboss.job WHERE name = $1 AND id = $2 AND state IN ('created', 'retry')`,
+      [LANE_QUEUE, pausing.jobId],
+    );
+    if (rows[0]?.runId !== newRunId) throw new AppError("conflict", "The lane changed while it was being resumed; look at it again and retry");
   }).catch(async (error: unknown) => {
     // A run of the same type queued behind the failure already holds the type's one active slot.
     const pausing = retried as PausingRun | null;
