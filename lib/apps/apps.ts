@@ -78,13 +78,16 @@ export async function updateApp(projectId: string, appId: string, input: AppInpu
   const storeChanged = app.platform !== data.platform || app.bundleId !== data.bundleId || app.appleAppStoreId !== data.appleAppStoreId;
   const forget = storeChanged ? { latestAppVersion: null, latestAppVersionSource: null, latestAppVersionCheckedAt: null, ratingAverage: null, ratingCount: null, ratingsSyncedAt: null } : {};
   try {
-    return view(await prisma.app.update({ where: { id: app.id }, data: { ...data, ...forget } }));
+    // Scoped by project in the write too, and an app removed meanwhile is not found rather than an error.
+    const [updated] = await prisma.app.updateManyAndReturn({ where: { id: app.id, projectId }, data: { ...data, ...forget } });
+    if (!updated) throw new AppError("not_found", "App not found");
+    return view(updated);
   } catch (error) {
     throw duplicate(error, data) ?? error;
   }
 }
 
 export async function deleteApp(projectId: string, appId: string): Promise<void> {
-  const app = await appOf(projectId, appId);
-  await prisma.app.delete({ where: { id: app.id } });
+  const { count } = z.uuid().safeParse(appId).success ? await prisma.app.deleteMany({ where: { id: appId, projectId } }) : { count: 0 };
+  if (count === 0) throw new AppError("not_found", "App not found");
 }
