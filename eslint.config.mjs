@@ -3,7 +3,7 @@ import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-// The layers (docs/decisions/008-catalog-and-layers.md): what each part of the code may import.
+// The layers (docs/decisions/008-catalog-lifecycle-and-layers.md): what each part of the code may import.
 // Circles within a layer are caught by scripts/check-imports.ts, which `npm run lint` runs too.
 const entryPoints = [
   { group: ["@/worker", "@/worker/**"], message: "Only the worker process runs handlers: nothing else imports worker/." },

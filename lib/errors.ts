@@ -59,7 +59,7 @@ export const errorBodySchema = z
         code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
         message: z.string().describe("What went wrong, in words meant for people"),
         issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("Field by field, for 400"),
-        existingRunId: z.uuid().nullable().optional().describe("For job_already_running (409): the run that is pending or running"),
+        existingRunId: z.uuid().nullable().optional().describe("For job_already_running (409): the run that is pending or running; null while a scheduled run across projects is working on this project"),
         retryAfterSeconds: z.number().int().optional().describe("For rate_limited (429), also sent as Retry-After"),
       })
       .catchall(z.unknown()),

@@ -36,7 +36,9 @@ export function SchedulesView({ project, schedules, canManage }: { project: { id
                 <div>
                   <dt className="text-xs text-slate-500">Last scheduled run</dt>
                   <dd className="mt-1">
-                    {schedule.lastRun ? (
+                    {schedule.acrossProjects && !schedule.lastRun ? (
+                      <span className="text-slate-600 dark:text-slate-400">Not listed: one run covers every project</span>
+                    ) : schedule.lastRun ? (
                       <Link href={`/projects/${project.slug}/runs/${schedule.lastRun.id}`} className="inline-flex items-center gap-2 hover:underline">
                         <StatusBadge status={schedule.lastRun.status} /> <Time value={schedule.lastRun.createdAt} />
                       </Link>

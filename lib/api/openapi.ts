@@ -22,7 +22,7 @@ const errors = {
   "401": "No session and no API key, or a revoked or unknown key",
   "403": "Signed in or keyed, but without the permission (jobs need admin or owner; keys need jobs:read or jobs:write)",
   "404": "No such project or run for this caller (another team's never reveals itself)",
-  "409": "Conflict: a run of the type is already active (`existingRunId`), or the run or lane is not in a state for this",
+  "409": "Conflict: a run of the type is already active (`existingRunId`; null while a scheduled run across projects is working on this project), or the run or lane is not in a state for this",
   "413": `Request body over ${MAX_BODY_BYTES / 1024} KB`,
   "429": "API key over its rate limit; see Retry-After",
 } as const;

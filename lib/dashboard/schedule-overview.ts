@@ -4,7 +4,7 @@
 import { prisma } from "@/lib/db/prisma";
 import { eligibilityDescriptions } from "@/lib/jobs/definition";
 import { projectJobTypes } from "@/lib/jobs/job-types";
-import { projectIntervals, type ProjectInterval } from "@/lib/jobs/schedules";
+import type { ProjectInterval } from "@/lib/jobs/schedules";
 import { nextOccurrence, scheduleInWords } from "@/lib/jobs/schedule-text";
 import type { RunStatus } from "@/lib/jobs/schemas";
 
@@ -17,11 +17,12 @@ export interface ScheduledType {
   intervalMinutes: ProjectInterval | null;
   inWords: string;
   nextRunAt: string | null;
+  /** The cron fans out: one run, of no project and so not listed here, covers every eligible project. */
+  acrossProjects: boolean;
   lastRun: { id: string; status: RunStatus; createdAt: string } | null;
   skipped: { count: number; recent: Array<{ occurredAt: string; existingRunId: string | null; reason: string }> };
 }
 
-export { projectIntervals };
 
 export async function scheduleOverview(projectId: string): Promise<ScheduledType[]> {
   const types = (await projectJobTypes(projectId)).filter(({ definition }) => definition.projectInterval || definition.schedule);
@@ -34,6 +35,7 @@ export async function scheduleOverview(projectId: string): Promise<ScheduledType
         prisma.scheduleSkip.findMany({ where: { projectId, type: definition.type }, orderBy: { occurredAt: "desc" }, take: 5 }),
       ]);
       const eligible = definition.schedule?.eligible;
+      const acrossProjects = definition.schedule?.reach === "fan_out";
       // A cron that does not reach this project says what the project lacks.
       const off = definition.projectInterval ? "Off" : `Not for this project: it runs for ${eligible ? eligibilityDescriptions[eligible] : "other projects"}`;
       return {
@@ -42,7 +44,8 @@ export async function scheduleOverview(projectId: string): Promise<ScheduledType
         kind: definition.projectInterval ? ("interval" as const) : ("cron" as const),
         cron,
         intervalMinutes: schedule.intervalMinutes,
-        inWords: cron ? scheduleInWords(cron) : off,
+        inWords: cron ? `${scheduleInWords(cron)}${acrossProjects ? ", in one run across every eligible project" : ""}` : off,
+        acrossProjects,
         nextRunAt: cron ? (nextOccurrence(cron)?.toISOString() ?? null) : null,
         lastRun: lastRun ? { id: lastRun.id, status: lastRun.status, createdAt: lastRun.createdAt.toISOString() } : null,
         skipped: {

@@ -1,7 +1,7 @@
 // The product's job catalog (PRODUCT.md "Job semantics" 1): one definition per type, each in its
-// own file under lib/jobs/types/, shared by web, worker and CLI. Adding a type: its definition
-// here, its handler in worker/handlers/ (the compiler asks for it), nothing else.
-import type { z } from "zod";
+// own file under lib/jobs/types/, shared by web, worker and CLI. Adding a type: its definition file
+// and its line here, its handler file and its line in worker/handlers/index.ts (the compiler asks
+// for that one), nothing else.
 import { defineCatalog } from "./define-catalog";
 import { jobRunsCleanup } from "./types/job-runs-cleanup";
 import { pullAll } from "./types/pull-all";
@@ -24,6 +24,3 @@ export const catalog = defineCatalog({
 });
 
 export type ProductDefinitions = typeof catalog.definitions;
-export type JobType = keyof ProductDefinitions;
-/** What a handler receives: the params after the schema's defaults. */
-export type JobParams<T extends JobType> = z.output<ProductDefinitions[T]["paramsSchema"]>;

@@ -17,7 +17,6 @@ export interface Catalog<D extends Definitions = Definitions> {
   all(): JobTypeDefinition[];
   /** The types admins see and trigger in a project: project types and system types with a project trigger. */
   projectTypes(): JobTypeDefinition[];
-  systemTypes(): JobTypeDefinition[];
   /** The pg-boss queue a type's jobs go to. */
   queueOf(type: string): string;
   queues(): string[];
@@ -41,7 +40,6 @@ export function defineCatalog<const D extends Definitions>(definitions: D): Cata
     label: (type) => get(type)?.label ?? type,
     all: () => all,
     projectTypes: () => all.filter(runsInProjects),
-    systemTypes: () => all.filter((definition) => definition.scope === "system"),
     queueOf,
     queues: () => [...new Set(all.map((definition) => queueOf(definition.type)))],
   };

@@ -88,7 +88,7 @@ export const apiJobTypeSchema = z
     type: z.string(),
     label: z.string(),
     description: z.string(),
-    schedule: z.string().nullable().describe("A cron expression in UTC, or null when the type runs only when triggered"),
+    schedule: z.string().nullable().describe("When the type runs on its own for this project, as a cron expression in UTC: the project's own interval, or the type's cron when it reaches the project; null when it runs only when triggered"),
     ordering: z.enum(["independent", "lane"]),
     paramsSchema: z.record(z.string(), z.unknown()).describe("JSON Schema of the params"),
   });

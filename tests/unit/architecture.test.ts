@@ -1,4 +1,4 @@
-// The shape of the code (docs/decisions/008-catalog-and-layers.md), held by tests: one owner of run
+// The shape of the code (docs/decisions/008-catalog-lifecycle-and-layers.md), held by tests: one owner of run
 // state, lint that refuses forbidden imports, no import circles, and a valid catalog with a handler
 // for every type.
 import { readFileSync } from "node:fs";
