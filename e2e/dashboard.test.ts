@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demo } from "@/prisma/seed";
 import { baseUrl, launchBrowser, signIn } from "./helpers";
-import { createBrokenProject, createFinishedRun, createKey, createProject, demoTeam, prisma, waitUntilFinished } from "./fixtures";
+import { createBrokenProject, createFinishedRun, createKey, createLargeProject, createProject, demoTeam, prisma, waitUntilFinished } from "./fixtures";
 
 let browser: Browser;
 let page: Page;
@@ -36,9 +36,10 @@ async function triggerElsewhere(projectSlug: string, params: Record<string, unkn
 
 describe("the run page", () => {
   it("cancels a running run after a confirmation; the button is disabled once it has ended", async () => {
-    // One customer per page keeps the sync running long enough to cancel it.
-    const runId = await triggerElsewhere(demo.project.slug, { pageSize: 1 });
-    await page.goto(`${baseUrl()}/projects/${demo.project.slug}/runs/${runId}`);
+    // A large account keeps the sync running for most of a minute, however busy the machine.
+    const large = await createLargeProject(teamId);
+    const runId = await triggerElsewhere(large.slug);
+    await page.goto(`${baseUrl()}/projects/${large.slug}/runs/${runId}`);
     // Cancel once the run has made progress, which the cancelled run must keep.
     await page.locator('[role=progressbar][aria-label="RevenueCat Sync progress"][aria-valuenow]').waitFor({ timeout: 20_000 });
     await page.getByRole("button", { name: "Cancel run" }).click();
@@ -84,18 +85,20 @@ describe("the run page", () => {
 
 describe("Run now", () => {
   it("answers a duplicate trigger with “Already running” and a link to the run in progress", async () => {
-    await page.goto(`${baseUrl()}/projects/${demo.project.slug}/tasks`);
+    // A large account: the other run is still going when this one is refused, however busy the machine.
+    const large = await createLargeProject(teamId);
+    await page.goto(`${baseUrl()}/projects/${large.slug}/tasks`);
     await page.getByRole("button", { name: "Run RevenueCat Sync now" }).click();
     const dialog = page.getByRole("dialog", { name: "Run RevenueCat Sync" });
     // Meanwhile someone else starts one.
-    const existing = await triggerElsewhere(demo.project.slug, { pageSize: 1 });
+    const existing = await triggerElsewhere(large.slug);
     await dialog.getByRole("button", { name: "Start run" }).click();
     await dialog.getByText("Already running.").waitFor();
     await expect(dialog.getByRole("alert").count()).resolves.toBe(0);
     await dialog.getByRole("link", { name: "See the run in progress" }).click();
     await page.waitForURL(new RegExp(`/runs/${existing}$`));
     // The Tasks card also links to it while it runs.
-    await page.goto(`${baseUrl()}/projects/${demo.project.slug}/tasks`);
+    await page.goto(`${baseUrl()}/projects/${large.slug}/tasks`);
     const card = page.getByRole("article", { name: "RevenueCat Sync" });
     await card.getByRole("link", { name: /Running now|Waiting to start/ }).waitFor();
     await fetch(`${baseUrl()}/api/v1/runs/${existing}/cancel`, { method: "POST", headers: { Cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });

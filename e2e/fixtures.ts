@@ -9,6 +9,7 @@ import type { Role } from "@/lib/generated/prisma/client";
 import { demo } from "@/prisma/seed";
 import { demoAppStoreProject } from "@/sandbox/appstore/server";
 import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
+import { largeRevenueCatAccount } from "./setup/accounts";
 
 export const prisma = createPrisma(inject("databaseUrl"));
 
@@ -42,6 +43,13 @@ export async function createProject(teamId: string, label: string) {
 export async function createBrokenProject(teamId: string, label = "broken") {
   const project = await createProject(teamId, label);
   await prisma.revenueCatConnection.create({ data: { projectId: project.id, revenuecatProjectId: demoRevenueCatProject.projectId, apiKey: "sk_revoked_key" } });
+  return project;
+}
+
+/** A project on the sandbox's large RevenueCat account: its sync runs long enough to be cancelled. */
+export async function createLargeProject(teamId: string) {
+  const project = await createProject(teamId, "large");
+  await prisma.revenueCatConnection.create({ data: { projectId: project.id, revenuecatProjectId: largeRevenueCatAccount.projectId, apiKey: largeRevenueCatAccount.apiKey } });
   return project;
 }
 

@@ -10,6 +10,7 @@ import { demoAppStoreProject, startAppStoreSandbox } from "@/sandbox/appstore/se
 import { ensureBuild } from "@/scripts/lib/build";
 import { startProcess, waitForExit, waitForHttp, webArgs, workerArgs } from "@/scripts/lib/processes";
 import { createThrowawayDatabase, freePort } from "@/scripts/lib/throwaway-database";
+import { largeRevenueCatAccount } from "./accounts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -50,7 +51,7 @@ async function startStack(project: TestProject, cleanups: Array<() => Promise<un
   // A small delay per request keeps a sync running for a few seconds, long enough to watch.
   // The budget is far above RevenueCat's 480 a minute: the browser tests run many syncs back to
   // back, and waiting out rate limits (proven in the integration tests) would only slow them.
-  const sandbox = await startRevenueCatSandbox({ projects: [demoRevenueCatProject], delayMs: 15, budgetPerMinute: 100_000 });
+  const sandbox = await startRevenueCatSandbox({ projects: [demoRevenueCatProject, largeRevenueCatAccount], delayMs: 15, budgetPerMinute: 100_000 });
   cleanups.push(() => sandbox.close());
   const appStoreSandbox = await startAppStoreSandbox({ apps: [demoAppStoreProject], delayMs: 15 });
   cleanups.push(() => appStoreSandbox.close());
