@@ -56,8 +56,9 @@ describe("the process's connections", () => {
     const idle = (await connections()).filter((connection) => connection.state === "idle").map((connection) => connection.pid);
     expect(idle.length).toBeGreaterThanOrEqual(2);
     await admin.query(`SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid`, [idle]);
-    // The terminated connections are gone (the pool saw the errors and dropped them)…
+    // The terminated connections are gone, and the pool saw the errors and dropped them…
     await waitFor(connections, (now) => now.every((connection) => !idle.includes(connection.pid)), 10_000);
+    await waitFor(async () => getPool().idleCount, (count) => count === 0, 10_000);
     // …and the next queries open fresh ones.
     await expect(getPool().query("SELECT 1 AS ok")).resolves.toMatchObject({ rows: [{ ok: 1 }] });
     await expect(prisma.user.count()).resolves.toBeGreaterThanOrEqual(0);
