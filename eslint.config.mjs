@@ -28,7 +28,7 @@ const above = (...layers) => ({
 // What browser code may load: pure modules. Server data reaches components as props or from /api;
 // types of it may be imported.
 const clientSafe = {
-  regex: "^@/lib/(?!(jobs/(catalog|labels|schemas|eta|progress|schedule-text|definition)|apps/schemas|auth/permissions|validation)$)",
+  regex: "^@/lib/(?!(jobs/(catalog|labels|schemas|eta|progress|schedule-text|definition)|apps/schemas|integrations/kinds|auth/permissions|validation)$)",
   message: "Components may import only pure modules from lib/ (types of the rest are fine).",
 };
 const restrict = (files, ...patterns) => ({
@@ -68,13 +68,14 @@ export default tseslint.config(
   restrictAll(["worker/**"], entryPoints[1], entryPoints[2], sandboxes, launchers, serverOnly),
   restrictAll(["cli/**"], entryPoints[0], entryPoints[2], sandboxes, serverOnly),
   restrictAll(["lib/**"], ...entryPoints, sandboxes, launchers),
-  restrictAll(["lib/errors.ts", "lib/env.ts", "lib/validation.ts", "lib/db/**"], ...entryPoints, sandboxes, launchers, {
-    regex: "^@/lib/(?!(env|errors)$|db/|generated/)",
-    message: "The foundation (errors, env, db) imports nothing else from lib/.",
+  restrictAll(["lib/errors.ts", "lib/env.ts", "lib/validation.ts", "lib/db/**", "lib/secrets/**", "lib/net/**", "lib/runtime/**"], ...entryPoints, sandboxes, launchers, {
+    regex: "^@/lib/(?!(env|errors)$|db/|generated/|secrets/|runtime/)",
+    message: "The foundation (errors, env, db, secrets, net, runtime) imports nothing else from lib/.",
   }),
   restrictAll(["lib/notify/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("jobs", "auth", "api", "dashboard", "accounts")),
-  restrictAll(["lib/jobs/**", "lib/apps/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("auth", "api", "dashboard", "accounts")),
-  restrictAll(["lib/appstore/**", "lib/revenuecat/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("auth", "api", "dashboard", "accounts")),
+  restrictAll(["lib/jobs/**", "lib/apps/**", "lib/integrations/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("auth", "api", "dashboard", "accounts")),
+  // Vendor clients sit below the engine: they know nothing of jobs, integrations or accounts.
+  restrictAll(["lib/appstore/**", "lib/revenuecat/**", "lib/appleads/**", "lib/ai/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("auth", "api", "dashboard", "accounts", "integrations")),
   restrictAll(["lib/auth/**"], ...entryPoints, sandboxes, launchers, above("api", "dashboard", "accounts")),
   restrictAll(["lib/accounts/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("api", "dashboard")),
   restrictAll(["lib/api/**"], ...entryPoints, sandboxes, launchers, above("dashboard", "accounts")),

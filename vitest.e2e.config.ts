@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { e2eEncryptionKey } from "./e2e/setup/accounts";
 
 const root = path.resolve(import.meta.dirname);
 
@@ -14,6 +15,8 @@ export default defineConfig({
     // The files share one demo project, whose job types allow one active run at a time.
     fileParallelism: false,
     testTimeout: 90_000,
+    // The test files seal fixtures' credentials with the key the stack's processes open them with.
+    env: { TASKDECK_ENCRYPTION_KEY: e2eEncryptionKey },
     hookTimeout: 240_000,
   },
 });

@@ -4,10 +4,12 @@
 import { Command, CommanderError } from "commander";
 import { AppError } from "@/lib/errors";
 import { EnvError } from "@/lib/env";
+import { SecretKeyError } from "@/lib/secrets/seal";
 import { openAdminDatabase } from "./admin/database";
 import { keysCommand, membersCommand, teamsCommand, usersCommand } from "./admin/accounts";
 import { projectsCommand } from "./admin/projects";
 import { runsCommand } from "./admin/runs";
+import { secretsCommand } from "./admin/secrets";
 import { systemJobsCommand } from "./admin/system-jobs";
 import { CliError, exitCodeForStatus, exitCodes } from "./exit-codes";
 import { jobsCommand } from "./remote/jobs";
@@ -23,6 +25,7 @@ function fail(error: unknown): number {
         : error instanceof EnvError
           ? new CliError(error.message, exitCodes.badInput)
           : null;
+  if (error instanceof SecretKeyError) return fail(new CliError(error.message, exitCodes.badInput));
   if (cliError) {
     if (json) process.stdout.write(`${JSON.stringify({ error: { message: cliError.message, exitCode: cliError.exitCode, ...cliError.details } }, null, 2)}\n`);
     process.stderr.write(`taskdeck: ${cliError.message}\n`);
@@ -76,7 +79,7 @@ export function buildProgram(): Command {
   });
   program.addCommand(jobsCommand(runRemote));
   const admin = new Command("admin").description("server owner's commands, against DATABASE_URL (or demo mode's embedded database)");
-  for (const command of [usersCommand, teamsCommand, membersCommand, projectsCommand, keysCommand, systemJobsCommand, runsCommand]) admin.addCommand(command(runAdmin));
+  for (const command of [usersCommand, teamsCommand, membersCommand, projectsCommand, keysCommand, systemJobsCommand, runsCommand, secretsCommand]) admin.addCommand(command(runAdmin));
   program.addCommand(admin);
   // Subcommands inherit exitOverride only when it is set on each of them.
   const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];

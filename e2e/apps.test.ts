@@ -27,8 +27,8 @@ describe("a project's apps", () => {
     await page.goto(`${baseUrl()}/projects/${demo.project.slug}/tasks`);
     await page.getByRole("link", { name: "Settings", exact: true }).click();
     await page.getByRole("heading", { name: "Apps" }).waitFor();
-    const connection = await prisma.appStoreConnection.findFirstOrThrow({ where: { project: { slug: demo.project.slug } } });
-    await expect(appRow("Demo App for iOS").getByText(connection.appId).isVisible()).resolves.toBe(true);
+    const connection = await prisma.integration.findFirstOrThrow({ where: { project: { slug: demo.project.slug }, kind: "app_store_connect" } });
+    await expect(appRow("Demo App for iOS").getByText((connection.config as { appId: string }).appId).isVisible()).resolves.toBe(true);
     await expect(appRow("Demo App for Android").getByText("Android", { exact: true }).isVisible()).resolves.toBe(true);
   });
 

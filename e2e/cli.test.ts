@@ -223,16 +223,16 @@ describe("taskdeck admin", () => {
       return path.join(dir, name);
     };
     const rc = await taskdeck(["admin", "projects", "connect-revenuecat", "--project", project.slug, "--revenuecat-project", demoRevenueCatProject.projectId, "--api-key-file", file("rc.key", `${demoRevenueCatProject.apiKey}\n`)]);
-    expect([rc.code, rc.stdout.trim()]).toEqual([0, `Connected ${project.slug} to RevenueCat project ${demoRevenueCatProject.projectId}`]);
+    expect([rc.code, rc.stdout.trim()]).toEqual([0, `Connected ${project.slug} to RevenueCat (…${demoRevenueCatProject.apiKey.slice(-4)})`]);
     expect((await taskdeck(["jobs", "trigger", "revenuecat_sync", "-p", project.slug, "--wait"])).code).toBe(0);
 
     const connect = (keyFile: string) =>
       taskdeck(["admin", "projects", "connect-app-store", "--project", project.slug, "--issuer-id", demoAppStoreProject.issuerId, "--key-id", demoAppStoreProject.keyId, "--private-key-file", keyFile, "--app-id", demoAppStoreProject.appId, "--json"]);
     const bad = await connect(file("bad.p8", "not a key"));
-    expect([bad.code, bad.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("The App Store Connect private key is not a valid PKCS#8 PEM key")]);
+    expect([bad.code, bad.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("privateKey must be a PEM private key")]);
     const missing = await connect(path.join(dir, "nowhere.p8"));
     expect([missing.code, missing.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("Cannot read --private-key-file")]);
-    expect(await prisma.appStoreConnection.count({ where: { projectId: project.id } })).toBe(0);
+    expect(await prisma.integration.count({ where: { projectId: project.id, kind: "app_store_connect" } })).toBe(0);
 
     const connected = await connect(file("AuthKey.p8", demoAppStoreProject.privateKeyPem));
     expect(connected.code).toBe(0);

@@ -8,6 +8,8 @@ import { createPrisma } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/client";
 import { demo } from "@/prisma/seed";
 import { demoAppStoreProject } from "@/sandbox/appstore/server";
+import type { IntegrationKind } from "@/lib/integrations/kinds";
+import { sealIntegration } from "@/lib/integrations/store";
 import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 import { largeRevenueCatAccount } from "./setup/accounts";
 
@@ -42,15 +44,20 @@ export async function createProject(teamId: string, label: string) {
  * no other test file sees its runs. */
 export async function createBrokenProject(teamId: string, label = "broken") {
   const project = await createProject(teamId, label);
-  await prisma.revenueCatConnection.create({ data: { projectId: project.id, revenuecatProjectId: demoRevenueCatProject.projectId, apiKey: "sk_revoked_key" } });
+  await connect(project.id, "revenuecat", { revenuecatProjectId: demoRevenueCatProject.projectId }, { apiKey: "sk_revoked_key" });
   return project;
 }
 
 /** A project on the sandbox's large RevenueCat account: its sync runs long enough to be cancelled. */
 export async function createLargeProject(teamId: string) {
   const project = await createProject(teamId, "large");
-  await prisma.revenueCatConnection.create({ data: { projectId: project.id, revenuecatProjectId: largeRevenueCatAccount.projectId, apiKey: largeRevenueCatAccount.apiKey } });
+  await connect(project.id, "revenuecat", { revenuecatProjectId: largeRevenueCatAccount.projectId }, { apiKey: largeRevenueCatAccount.apiKey });
   return project;
+}
+
+/** Connects a project to a sandbox as the settings page does (credentials sealed). */
+export async function connect(projectId: string, kind: IntegrationKind, config: Record<string, unknown>, secrets: Record<string, unknown>) {
+  await prisma.integration.create({ data: { projectId, kind, ...sealIntegration(projectId, kind, config, secrets) } });
 }
 
 /** An API key in clear, stored as the product stores it (hash and prefix only). */
@@ -92,11 +99,13 @@ export async function waitUntilFinished(runId: string, timeoutMs = 30_000) {
 export async function createBrokenAppStoreProject(teamId: string) {
   const project = await createProject(teamId, "storepush");
   const { issuerId, privateKeyPem, appId } = demoAppStoreProject;
-  await prisma.appStoreConnection.create({ data: { projectId: project.id, issuerId, keyId: "REVOKEDKEY", privateKey: privateKeyPem, appId } });
+  await connect(project.id, "app_store_connect", { issuerId, keyId: "REVOKEDKEY", appId }, { privateKey: privateKeyPem });
   return project;
 }
 
 /** Gives the project the sandbox's real key id, as an admin fixing the settings would. */
 export async function fixAppStoreKey(projectId: string) {
-  await prisma.appStoreConnection.update({ where: { projectId }, data: { keyId: demoAppStoreProject.keyId } });
+  const where = { projectId_kind: { projectId, kind: "app_store_connect" as const } };
+  const { config } = await prisma.integration.findUniqueOrThrow({ where });
+  await prisma.integration.update({ where, data: { config: { ...(config as object), keyId: demoAppStoreProject.keyId } } });
 }

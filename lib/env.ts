@@ -6,6 +6,16 @@ import { z } from "zod";
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalUrl = z.preprocess(blankToUndefined, z.url().optional());
 
+// 32 bytes as base64 or hex (lib/secrets/seal.ts reads them); checked here so a bad key fails at start.
+const isKey = (value: string) => /^[0-9a-f]{64}$/i.test(value.trim()) || Buffer.from(value.trim(), "base64").length === 32;
+const keyMessage = "must be 32 random bytes, as base64 (openssl rand -base64 32) or 64 hex characters";
+const encryptionKey = z.preprocess(blankToUndefined, z.string().refine(isKey, `TASKDECK_ENCRYPTION_KEY ${keyMessage}`).optional());
+const previousKeys = z.preprocess(
+  blankToUndefined,
+  z.string().refine((value) => value.split(",").every((part) => part.trim() === "" || isKey(part)), `each of TASKDECK_ENCRYPTION_KEY_PREVIOUS (comma-separated) ${keyMessage}`).optional(),
+);
+const flag = z.preprocess(blankToUndefined, z.stringbool({ error: "must be true or false" }).default(false));
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -22,6 +32,16 @@ export const envSchema = z.object({
   REVENUECAT_API_URL: z.url().default("https://api.revenuecat.com/v2"),
   // App Store Connect API base URL (paths under /v1); demo mode points it at the local sandbox.
   APP_STORE_CONNECT_API_URL: z.url().default("https://api.appstoreconnect.apple.com"),
+  // Apple Ads (Search Ads Campaign Management API) and its OAuth server; demo mode points both at the sandbox.
+  APPLE_ADS_API_URL: z.url().default("https://api.searchads.apple.com/api/v5"),
+  APPLE_ADS_AUTH_URL: z.url().default("https://appleid.apple.com"),
+  // An OpenAI-compatible API for projects whose AI provider names no base URL of its own.
+  AI_API_URL: z.url().default("https://api.openai.com/v1"),
+  // Seals integration credentials and webhook secrets at rest; the previous keys still open them until rotated.
+  TASKDECK_ENCRYPTION_KEY: encryptionKey,
+  TASKDECK_ENCRYPTION_KEY_PREVIOUS: previousKeys,
+  // Whether webhooks and AI providers may point at private, loopback or link-local addresses.
+  ALLOW_PRIVATE_NETWORK_URLS: flag,
   // Worker tuning: how many runs of one job type a worker process executes at once.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   // How long a stopping worker (SIGTERM) lets running handlers finish before failing their runs.
@@ -46,6 +66,10 @@ export const launcherSchema = z.object({
   APP_URL: z.string().optional(),
   REVENUECAT_API_URL: z.string().optional(),
   APP_STORE_CONNECT_API_URL: z.string().optional(),
+  APPLE_ADS_API_URL: z.string().optional(),
+  APPLE_ADS_AUTH_URL: z.string().optional(),
+  AI_API_URL: z.string().optional(),
+  TASKDECK_ENCRYPTION_KEY: z.string().optional(),
   // How long `npm start` waits for its worker to finish running jobs when stopped (see envSchema).
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   // Ports of what demo mode runs next to the app.
@@ -54,6 +78,8 @@ export const launcherSchema = z.object({
   REVENUECAT_SANDBOX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(40),
   APP_STORE_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4011),
   APP_STORE_SANDBOX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  APPLE_ADS_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4012),
+  AI_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4013),
 });
 
 export type LauncherEnv = z.infer<typeof launcherSchema>;
@@ -106,6 +132,16 @@ export function getEnv(): Env {
 export const env = new Proxy({} as Env, {
   get: (_target, key: string) => getEnv()[key as keyof Env],
 });
+
+// The encryption keys alone: tools that seal or check credentials (migrations, the launcher) run
+// before the rest of the configuration exists.
+const keysSchema = z.object({ TASKDECK_ENCRYPTION_KEY: encryptionKey, TASKDECK_ENCRYPTION_KEY_PREVIOUS: previousKeys });
+
+export function encryptionKeysEnv(source: Record<string, string | undefined> = process.env): z.infer<typeof keysSchema> {
+  const result = keysSchema.safeParse(source);
+  if (!result.success) throw new EnvError(result.error.issues);
+  return result.data;
+}
 
 /** Next's config check: a build needs no database, so it gets a placeholder DATABASE_URL. */
 export function checkEnvForNext(building: boolean): void {

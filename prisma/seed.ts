@@ -1,8 +1,11 @@
-// The demo data (PRODUCT.md "Scripts"): team Acme, project Demo App connected to the RevenueCat
-// and App Store Connect sandboxes, an admin and a member. Idempotent; tests import it to get the
+// The demo data (PRODUCT.md "Scripts"): team Acme, project Demo App with its apps and every service
+// connected to its sandbox, an admin and a member. Idempotent; tests import it to get the
 // same fixtures.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { sealIntegration } from "@/lib/integrations/store";
+import { demoAiProvider } from "@/sandbox/ai/server";
+import { demoAdsAccount } from "@/sandbox/appleads/server";
 import { demoAppStoreProject } from "@/sandbox/appstore/server";
 import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 
@@ -51,11 +54,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
     create: { ...demo.project, teamId: team.id },
     update: {},
   });
-  await prisma.revenueCatConnection.upsert({
-    where: { projectId: project.id },
-    create: { projectId: project.id, revenuecatProjectId: demoRevenueCatProject.projectId, apiKey: demoRevenueCatProject.apiKey },
-    update: {},
-  });
   const { issuerId, keyId, privateKeyPem: privateKey, appId } = demoAppStoreProject;
   for (const app of demo.apps) {
     const appleAppStoreId = app.platform === "apple" ? appId : null;
@@ -65,10 +63,19 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
       update: {},
     });
   }
-  await prisma.appStoreConnection.upsert({
-    where: { projectId: project.id },
-    create: { projectId: project.id, issuerId, keyId, privateKey, appId },
-    update: {},
-  });
+  // Every service, connected to its sandbox; credentials sealed as the settings page seals them.
+  const connections = [
+    ["revenuecat", { revenuecatProjectId: demoRevenueCatProject.projectId }, { apiKey: demoRevenueCatProject.apiKey }],
+    ["app_store_connect", { issuerId, keyId, appId }, { privateKey }],
+    ["apple_ads", { clientId: demoAdsAccount.clientId, teamId: demoAdsAccount.teamId, keyId: demoAdsAccount.keyId, orgId: String(demoAdsAccount.orgs[0]!.orgId) }, { privateKey: demoAdsAccount.privateKeyPem }],
+    ["ai_provider", { baseUrl: null, model: demoAiProvider.model }, { apiKey: demoAiProvider.apiKey }],
+  ] as const;
+  for (const [kind, config, secrets] of connections) {
+    await prisma.integration.upsert({
+      where: { projectId_kind: { projectId: project.id, kind } },
+      create: { projectId: project.id, kind, ...sealIntegration(project.id, kind, config, secrets) },
+      update: {},
+    });
+  }
   return { adminId: admin.id, memberId: member.id, teamId: team.id, projectId: project.id };
 }

@@ -9,8 +9,8 @@ import { childEnv, overrideEnv, parseLauncherEnv } from "@/lib/env";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { demo, seedDemo } from "@/prisma/seed";
-import { demoAppStoreProject, startAppStoreSandbox, type AppStoreSandbox } from "@/sandbox/appstore/server";
-import { demoRevenueCatProject, startRevenueCatSandbox, type RevenueCatSandbox } from "@/sandbox/revenuecat/server";
+import { newKey } from "@/lib/secrets/seal";
+import { startSandboxes, type RunningSandboxes } from "@/sandbox/registry";
 import { ensureBuild } from "./lib/build";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
@@ -24,8 +24,7 @@ const demoMode = !launcher.DATABASE_URL;
 const children: ChildProcess[] = [];
 let worker: ChildProcess | undefined;
 let database: EmbeddedDatabase | undefined;
-let sandbox: RevenueCatSandbox | undefined;
-let appStoreSandbox: AppStoreSandbox | undefined;
+let sandboxes: RunningSandboxes | undefined;
 let stoppingSince: number | undefined;
 
 async function shutdown(code: number): Promise<never> {
@@ -50,8 +49,7 @@ async function shutdown(code: number): Promise<never> {
   const workerGraceSeconds = launcher.WORKER_SHUTDOWN_GRACE_SECONDS;
   if (worker?.exitCode === null) say(`waiting up to ${workerGraceSeconds} s for running jobs to finish (Ctrl-C again to stop now)`);
   await Promise.all(children.map((child) => waitForExit(child, child === worker ? (workerGraceSeconds + 15) * 1000 : 20_000)));
-  await sandbox?.close();
-  await appStoreSandbox?.close();
+  await sandboxes?.close();
   await database?.stop();
   say("stopped");
   process.exit(code);
@@ -59,17 +57,18 @@ async function shutdown(code: number): Promise<never> {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-// A secret that survives restarts, so sessions stay valid; generated once under .data/.
-function nextAuthSecret(): string {
-  if (launcher.NEXTAUTH_SECRET) return launcher.NEXTAUTH_SECRET;
-  const file = ".data/nextauth-secret";
+// A secret that survives restarts, generated once under .data/ (sessions stay valid, sealed
+// credentials stay readable).
+function keptSecret(file: string, name: string, make: () => string): string {
   if (!existsSync(file)) {
     mkdirSync(".data", { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    say("NEXTAUTH_SECRET is not set: generated one in .data/nextauth-secret");
+    writeFileSync(file, make(), { mode: 0o600 });
+    say(`${name} is not set: generated one in ${file}`);
   }
   return readFileSync(file, "utf8").trim();
 }
+
+const nextAuthSecret = () => launcher.NEXTAUTH_SECRET ?? keptSecret(".data/nextauth-secret", "NEXTAUTH_SECRET", () => randomBytes(32).toString("base64url"));
 
 try {
   const env = childEnv({
@@ -85,23 +84,22 @@ try {
     database = await startEmbeddedPostgres({ dataDir: ".data/postgres", port: launcher.EMBEDDED_DB_PORT, detached: true });
     await database.createDatabase("taskdeck");
     env.DATABASE_URL = database.url("taskdeck");
-    sandbox = await startRevenueCatSandbox({
-      port: launcher.REVENUECAT_SANDBOX_PORT,
-      projects: [demoRevenueCatProject],
-      delayMs: launcher.REVENUECAT_SANDBOX_DELAY_MS,
+    // The demo's credentials are sealed with a key kept beside its database.
+    env.TASKDECK_ENCRYPTION_KEY = launcher.TASKDECK_ENCRYPTION_KEY ?? keptSecret(".data/encryption-key", "TASKDECK_ENCRYPTION_KEY", newKey);
+    sandboxes = await startSandboxes({
+      revenuecat: { port: launcher.REVENUECAT_SANDBOX_PORT, delayMs: launcher.REVENUECAT_SANDBOX_DELAY_MS },
+      appStore: { port: launcher.APP_STORE_SANDBOX_PORT, delayMs: launcher.APP_STORE_SANDBOX_DELAY_MS },
+      appleAds: { port: launcher.APPLE_ADS_SANDBOX_PORT },
+      ai: { port: launcher.AI_SANDBOX_PORT },
     });
-    env.REVENUECAT_API_URL = launcher.REVENUECAT_API_URL ?? sandbox.url;
-    logAs("sandbox")(`RevenueCat sandbox on ${sandbox.url}`);
-    appStoreSandbox = await startAppStoreSandbox({
-      port: launcher.APP_STORE_SANDBOX_PORT,
-      apps: [demoAppStoreProject],
-      delayMs: launcher.APP_STORE_SANDBOX_DELAY_MS,
-    });
-    env.APP_STORE_CONNECT_API_URL = launcher.APP_STORE_CONNECT_API_URL ?? appStoreSandbox.url;
-    logAs("sandbox")(`App Store Connect sandbox on ${appStoreSandbox.url}`);
+    // A URL set by hand wins over its sandbox's.
+    for (const [name, url] of Object.entries(sandboxes.env)) env[name] = launcher[name as keyof typeof launcher]?.toString() ?? url;
+    for (const line of sandboxes.lines) logAs("sandbox")(line);
+    // Everything the demo talks to runs on localhost.
+    env.ALLOW_PRIVATE_NETWORK_URLS = "true";
   }
   const databaseUrl = env.DATABASE_URL!;
-  overrideEnv({ DATABASE_URL: databaseUrl });
+  overrideEnv({ DATABASE_URL: databaseUrl, ...(env.TASKDECK_ENCRYPTION_KEY ? { TASKDECK_ENCRYPTION_KEY: env.TASKDECK_ENCRYPTION_KEY } : {}) });
   await prepareDatabase(databaseUrl, say);
   if (demoMode && firstRun) {
     await seedDemo(prisma);

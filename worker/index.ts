@@ -2,9 +2,11 @@
 // handlers, as many processes as you like against one database.
 import "@/lib/runtime/require-node";
 import { getEnv, EnvError } from "@/lib/env";
-import { closePool, namePoolConnections } from "@/lib/db/pool";
+import { closePool, getPool, namePoolConnections } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { catalog } from "@/lib/jobs/catalog";
+import { SecretKeyError } from "@/lib/secrets/seal";
+import { checkStoredSecretsOnPool } from "@/lib/secrets/stored";
 import { handlers } from "./handlers";
 import { log } from "./logger";
 import { startWorker } from "./worker";
@@ -18,6 +20,14 @@ try {
 }
 
 namePoolConnections("taskdeck-worker");
+// A wrong TASKDECK_ENCRYPTION_KEY stops the worker here, rather than each job that needs a credential.
+try {
+  await checkStoredSecretsOnPool(getPool());
+} catch (error) {
+  console.error(error instanceof SecretKeyError ? `Cannot start: ${error.message}` : error);
+  await closePool();
+  process.exit(1);
+}
 const worker = await startWorker({
   catalog,
   handlers,

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { overrideEnv, parseCliEnv } from "@/lib/env";
+import { encryptionKeysEnv, overrideEnv, parseCliEnv } from "@/lib/env";
 import { embeddedDatabaseUrl, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { CliError, exitCodes } from "../exit-codes";
 
@@ -54,7 +54,9 @@ export async function openAdminDatabase(): Promise<{ url: string; close: () => P
   // another one on the same directory would stop it under its web and worker.
   const running = runningServerPort(dataDir);
   const url = embeddedDatabaseUrl(running ?? env.EMBEDDED_DB_PORT, "taskdeck");
-  overrideEnv({ DATABASE_URL: url });
+  // The demo's credentials are sealed with the key `npm start` keeps beside its database.
+  const demoKey = path.join(root, ".data/encryption-key");
+  overrideEnv({ DATABASE_URL: url, ...(existsSync(demoKey) && !encryptionKeysEnv().TASKDECK_ENCRYPTION_KEY ? { TASKDECK_ENCRYPTION_KEY: readFileSync(demoKey, "utf8").trim() } : {}) });
   if (await reachable(url)) return { url, close: async () => {} };
   if (running !== null) throw new CliError(`The demo database (port ${running}) is running but refuses connections`, exitCodes.unreachable);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {

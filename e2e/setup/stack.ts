@@ -5,12 +5,13 @@ import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { createPrisma } from "@/lib/db/prisma";
 import { demo, seedDemo } from "@/prisma/seed";
-import { startRevenueCatSandbox, demoRevenueCatProject } from "@/sandbox/revenuecat/server";
-import { demoAppStoreProject, startAppStoreSandbox } from "@/sandbox/appstore/server";
+import { sealIntegration } from "@/lib/integrations/store";
+import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
+import { startSandboxes } from "@/sandbox/registry";
 import { ensureBuild } from "@/scripts/lib/build";
 import { startProcess, waitForExit, waitForHttp, webArgs, workerArgs } from "@/scripts/lib/processes";
 import { createThrowawayDatabase, freePort } from "@/scripts/lib/throwaway-database";
-import { largeRevenueCatAccount } from "./accounts";
+import { e2eEncryptionKey, largeRevenueCatAccount } from "./accounts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -40,21 +41,24 @@ export default async function setup(project: TestProject) {
 async function startStack(project: TestProject, cleanups: Array<() => Promise<unknown>>) {
   const database = await createThrowawayDatabase("e2e");
   cleanups.push(() => database.dispose());
+  // The seed seals credentials in this process, with the key the stack's processes get.
+  process.env.TASKDECK_ENCRYPTION_KEY = e2eEncryptionKey;
   const prisma = createPrisma(database.url);
   const seeded = await seedDemo(prisma);
   const broken = await prisma.project.create({ data: { ...brokenProject, teamId: seeded.teamId } });
-  await prisma.revenueCatConnection.create({
-    data: { projectId: broken.id, revenuecatProjectId: demoRevenueCatProject.projectId, apiKey: "sk_revoked_key" },
+  await prisma.integration.create({
+    data: { projectId: broken.id, kind: "revenuecat", ...sealIntegration(broken.id, "revenuecat", { revenuecatProjectId: demoRevenueCatProject.projectId }, { apiKey: "sk_revoked_key" }) },
   });
   await prisma.$disconnect();
 
   // A small delay per request keeps a sync running for a few seconds, long enough to watch.
   // The budget is far above RevenueCat's 480 a minute: the browser tests run many syncs back to
   // back, and waiting out rate limits (proven in the integration tests) would only slow them.
-  const sandbox = await startRevenueCatSandbox({ projects: [demoRevenueCatProject, largeRevenueCatAccount], delayMs: 15, budgetPerMinute: 100_000 });
-  cleanups.push(() => sandbox.close());
-  const appStoreSandbox = await startAppStoreSandbox({ apps: [demoAppStoreProject], delayMs: 15 });
-  cleanups.push(() => appStoreSandbox.close());
+  const sandboxes = await startSandboxes({
+    revenuecat: { projects: [demoRevenueCatProject, largeRevenueCatAccount], delayMs: 15, budgetPerMinute: 100_000 },
+    appStore: { delayMs: 15 },
+  });
+  cleanups.push(() => sandboxes.close());
   ensureBuild((line) => console.log(line));
 
   const port = await freePort();
@@ -65,8 +69,9 @@ async function startStack(project: TestProject, cleanups: Array<() => Promise<un
     PORT: String(port),
     NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    REVENUECAT_API_URL: sandbox.url,
-    APP_STORE_CONNECT_API_URL: appStoreSandbox.url,
+    ...sandboxes.env,
+    TASKDECK_ENCRYPTION_KEY: e2eEncryptionKey,
+    ALLOW_PRIVATE_NETWORK_URLS: "true",
     LOG_LEVEL: "warn",
   };
   for (const [name, args] of [["web", webArgs(port)], ["worker", workerArgs]] as const) {

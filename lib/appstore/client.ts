@@ -21,6 +21,13 @@ export interface AppStoreConnectClientOptions {
   clock?: () => number;
 }
 
+/** A client for one project's app, as a StorePush job holds it (lib/integrations/app-store.ts makes one). */
+export interface AppStoreSession {
+  client: AppStoreConnectClient;
+  appId: string;
+  projectId: string;
+}
+
 export type Query = Record<string, string | number | boolean | undefined>;
 
 /** App Store Connect's largest page. */

@@ -3,7 +3,7 @@
 // checks for cancellation between pages and reports what it has stored so far.
 import type { JobContext } from "@/lib/jobs/handler";
 import { buildPages, listLocalizations, listVersions, responsesOf, reviewPages } from "./api";
-import type { AppStoreSession } from "./connection";
+import type { AppStoreSession } from "./client";
 import { knownReviewIds, saveBuilds, saveLocalizations, saveReviews, saveVersion } from "./store";
 
 export interface PullTally {

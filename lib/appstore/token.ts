@@ -1,7 +1,8 @@
 // App Store Connect API tokens: ES256 JWTs signed with the team key (INTEGRATIONS.md §2). Apple
 // rejects tokens that live longer than 20 minutes; StorePush's live 10 minutes, and a token source
 // mints a new one before the current one gets close to expiry, so long jobs never send a stale one.
-import { createPrivateKey, sign, type KeyObject } from "node:crypto";
+import { createPrivateKey, type KeyObject } from "node:crypto";
+import { signEs256 } from "@/lib/runtime/jwt";
 
 export interface AppStoreCredentials {
   issuerId: string;
@@ -14,8 +15,6 @@ export const TOKEN_LIFETIME_SECONDS = 10 * 60;
 /** A token with less than this left is replaced before it is sent. */
 export const TOKEN_REFRESH_MARGIN_SECONDS = 60;
 export const TOKEN_AUDIENCE = "appstoreconnect-v1";
-
-const base64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
 
 /** Parses the PEM once; the error never quotes the key. */
 export function signingKey(privateKey: string): KeyObject {
@@ -32,12 +31,7 @@ export function signingKey(privateKey: string): KeyObject {
 }
 
 export function mintToken(credentials: Pick<AppStoreCredentials, "issuerId" | "keyId">, key: KeyObject, nowSeconds: number): string {
-  const header = { alg: "ES256", kid: credentials.keyId, typ: "JWT" };
-  const claims = { iss: credentials.issuerId, iat: nowSeconds, exp: nowSeconds + TOKEN_LIFETIME_SECONDS, aud: TOKEN_AUDIENCE };
-  const unsigned = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
-  // JWS wants the raw r||s pair (IEEE P1363), not node's default DER encoding.
-  const signature = sign(null, Buffer.from(unsigned), { key, dsaEncoding: "ieee-p1363" });
-  return `${unsigned}.${base64url(signature)}`;
+  return signEs256({ kid: credentials.keyId, typ: "JWT" }, { iss: credentials.issuerId, iat: nowSeconds, exp: nowSeconds + TOKEN_LIFETIME_SECONDS, aud: TOKEN_AUDIENCE }, key);
 }
 
 export interface TokenSource {

@@ -45,8 +45,9 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
-export async function migrate(connectionString: string, log: (line: string) => void = () => {}): Promise<MigrateResult> {
-  const migrations = await readMigrations();
+/** Applies the migrations not applied yet; with `before`, only those named before it (tests of a data migration). */
+export async function migrate(connectionString: string, log: (line: string) => void = () => {}, options: { before?: string } = {}): Promise<MigrateResult> {
+  const migrations = (await readMigrations()).filter((migration) => options.before === undefined || migration.name < options.before);
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {

@@ -10,8 +10,8 @@ const conditions: Record<EligibilityRule, string> = {
   every_project: "true",
   apple_app: `EXISTS (SELECT 1 FROM apps WHERE apps.project_id = project.id AND apps.platform = 'apple')`,
   apple_app_with_bundle_id: `EXISTS (SELECT 1 FROM apps WHERE apps.project_id = project.id AND apps.platform = 'apple' AND apps.bundle_id IS NOT NULL)`,
-  app_store_connect: `EXISTS (SELECT 1 FROM app_store_connections AS connection WHERE connection.project_id = project.id)`,
-  revenuecat: `EXISTS (SELECT 1 FROM revenuecat_connections AS connection WHERE connection.project_id = project.id)`,
+  app_store_connect: `EXISTS (SELECT 1 FROM integrations WHERE integrations.project_id = project.id AND integrations.kind = 'app_store_connect')`,
+  revenuecat: `EXISTS (SELECT 1 FROM integrations WHERE integrations.project_id = project.id AND integrations.kind = 'revenuecat')`,
 };
 
 /** The eligible projects, in a stable order (oldest first), so a fan-out's progress reads the same every day. */

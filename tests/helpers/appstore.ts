@@ -1,6 +1,7 @@
 // App Store Connect fixtures: sandbox apps with keys of their own (derived from the app id, so no
 // key files), and projects connected to them the way prisma/seed.ts connects the demo project.
 import { prisma } from "@/lib/db/prisma";
+import { saveIntegration } from "@/lib/integrations/store";
 import { deriveKeyPair } from "@/sandbox/appstore/keys";
 import type { SandboxAppStoreApp } from "@/sandbox/appstore/server";
 import { createProject, waitFor } from "./fixtures";
@@ -21,9 +22,7 @@ export function sandboxApp(appId: string, options: { reviewCount?: number; seed?
 /** A new team and project connected to `app` (with another key when `privateKeyPem` is given). */
 export async function createAppStoreProject(app: SandboxAppStoreApp, privateKeyPem = app.privateKeyPem) {
   const created = await createProject();
-  await prisma.appStoreConnection.create({
-    data: { projectId: created.project.id, issuerId: app.issuerId, keyId: app.keyId, privateKey: privateKeyPem, appId: app.appId },
-  });
+  await saveIntegration(created.project.id, "app_store_connect", { issuerId: app.issuerId, keyId: app.keyId, appId: app.appId, privateKey: privateKeyPem });
   return created;
 }
 

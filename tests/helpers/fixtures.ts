@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/prisma";
 import { hashPassword } from "@/lib/auth/password";
+import { saveIntegration } from "@/lib/integrations/store";
 import type { Role } from "@/lib/generated/prisma/client";
 
 export async function createUser(role: Role, teamId: string) {
@@ -16,11 +17,7 @@ export async function createProject(options: { revenuecat?: { projectId: string;
   const suffix = randomUUID().slice(0, 8);
   const team = await prisma.team.create({ data: { name: `Team ${suffix}`, slug: `team-${suffix}` } });
   const project = await prisma.project.create({ data: { teamId: team.id, name: `Project ${suffix}`, slug: `project-${suffix}` } });
-  if (options.revenuecat) {
-    await prisma.revenueCatConnection.create({
-      data: { projectId: project.id, revenuecatProjectId: options.revenuecat.projectId, apiKey: options.revenuecat.apiKey },
-    });
-  }
+  if (options.revenuecat) await saveIntegration(project.id, "revenuecat", { revenuecatProjectId: options.revenuecat.projectId, apiKey: options.revenuecat.apiKey });
   return { team, project };
 }
 

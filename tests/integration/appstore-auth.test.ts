@@ -6,6 +6,7 @@ import { sign } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signingKey, mintToken } from "@/lib/appstore/token";
 import { prisma } from "@/lib/db/prisma";
+import { saveIntegration } from "@/lib/integrations/store";
 import { getLane } from "@/lib/jobs/lanes";
 import { deriveKeyPair } from "@/sandbox/appstore/keys";
 import { startAppStoreSandbox, type AppStoreSandbox } from "@/sandbox/appstore/server";
@@ -90,7 +91,8 @@ describe("a key App Store Connect refuses", () => {
     });
     expect((await prisma.jobRun.findUniqueOrThrow({ where: { id: push.id } })).status).toBe("pending");
 
-    await prisma.appStoreConnection.update({ where: { projectId: project.id }, data: { privateKey: app.privateKeyPem } });
+    // The admin pastes the right key; the other settings stay as they were.
+    await saveIntegration(project.id, "app_store_connect", { issuerId: app.issuerId, keyId: app.keyId, appId: app.appId, privateKey: app.privateKeyPem });
     const retry = await testJobs.retryLane(project.id, { userId: admin.id, apiKeyId: null });
     expect(retry.retryOfId).toBe(pull.id);
     const retried = await waitForRunEnd(retry.id);

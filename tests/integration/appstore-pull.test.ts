@@ -81,7 +81,7 @@ describe("pull_all", () => {
       responseBody: expected.responses.get(answered.responseId!)!.responseBody,
       responseState: "PUBLISHED",
     });
-    expect((await prisma.appStoreConnection.findUniqueOrThrow({ where })).lastPulledAt).toBeInstanceOf(Date);
+    expect((await prisma.integration.findUniqueOrThrow({ where: { projectId_kind: { projectId: project.id, kind: "app_store_connect" } } })).lastSyncedAt).toBeInstanceOf(Date);
   });
 
   it("stops between pages when cancelled, keeping what it stored and not marking the app pulled", async () => {
@@ -95,7 +95,7 @@ describe("pull_all", () => {
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(312);
     expect(stored % 5).toBe(0);
-    expect((await prisma.appStoreConnection.findUniqueOrThrow({ where: { projectId: project.id } })).lastPulledAt).toBeNull();
+    expect((await prisma.integration.findUniqueOrThrow({ where: { projectId_kind: { projectId: project.id, kind: "app_store_connect" } } })).lastSyncedAt).toBeNull();
   });
 
   it("fails with a clear message when the project has no App Store Connect connection", async () => {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma, disconnectPrisma } from "@/lib/db/prisma";
+import { saveIntegration } from "@/lib/integrations/store";
 import { closePool } from "@/lib/db/pool";
 import { stopSenderBoss } from "@/lib/jobs/queue";
 import { startRevenueCatSandbox, type RevenueCatSandbox } from "@/sandbox/revenuecat/server";
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 async function projectOn(account: typeof slow) {
   const project = await prisma.project.create({ data: { teamId, name: "Crash test", slug: `crash-${crypto.randomUUID().slice(0, 8)}` } });
-  await prisma.revenueCatConnection.create({ data: { projectId: project.id, revenuecatProjectId: account.projectId, apiKey: account.apiKey } });
+  await saveIntegration(project.id, "revenuecat", { revenuecatProjectId: account.projectId, apiKey: account.apiKey });
   return project.id;
 }
 

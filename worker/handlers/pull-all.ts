@@ -2,7 +2,7 @@
 // with its localizations, every build, and every customer review with its response. Runs when an
 // app is set up; pull_changes keeps the copy current afterwards.
 import type { JobHandler } from "@/lib/jobs/handler";
-import { connectAppStore, markPulled } from "@/lib/appstore/connection";
+import { connectAppStore, markPulled } from "@/lib/integrations/app-store";
 import { count, emptyTally, pullBuilds, pullReviews, pullVersions, stored } from "@/lib/appstore/pull";
 
 const pullAll: JobHandler<"pull_all"> = async (params, context) => {

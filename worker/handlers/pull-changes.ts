@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/prisma";
 import type { JobContext, JobHandler } from "@/lib/jobs/handler";
 import { getReviewResponse } from "@/lib/appstore/api";
 import { AppStoreConnectError } from "@/lib/appstore/errors";
-import { connectAppStore, markPulled, type AppStoreSession } from "@/lib/appstore/connection";
+import { connectAppStore, markPulled, type AppStoreSession } from "@/lib/integrations/app-store";
 import { count, emptyTally, pullBuilds, pullReviews, pullVersions, stored } from "@/lib/appstore/pull";
 import { responseFields } from "@/lib/appstore/store";
 

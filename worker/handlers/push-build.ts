@@ -4,7 +4,7 @@
 // App Store Connect is asked to change something.
 import type { JobHandler } from "@/lib/jobs/handler";
 import { attachBuild, findBuild, findVersion, getVersion, submitForReview } from "@/lib/appstore/api";
-import { connectAppStore } from "@/lib/appstore/connection";
+import { connectAppStore } from "@/lib/integrations/app-store";
 import { saveBuilds, saveVersion } from "@/lib/appstore/store";
 
 const pushBuild: JobHandler<"push_build"> = async (params, context) => {

@@ -4,7 +4,7 @@
 // version that is no longer editable) fail the run with Apple's message, pausing the lane.
 import type { JobHandler } from "@/lib/jobs/handler";
 import { findVersion, listLocalizations, updateLocalization } from "@/lib/appstore/api";
-import { connectAppStore } from "@/lib/appstore/connection";
+import { connectAppStore } from "@/lib/integrations/app-store";
 import { metadataFields } from "@/lib/appstore/params";
 import { saveLocalizations, saveVersion } from "@/lib/appstore/store";
 import type { LocalizationChanges } from "@/lib/appstore/types";

@@ -5,7 +5,7 @@
 import { prisma } from "@/lib/db/prisma";
 import type { JobHandler } from "@/lib/jobs/handler";
 import { getReview, respondToReview } from "@/lib/appstore/api";
-import { connectAppStore } from "@/lib/appstore/connection";
+import { connectAppStore } from "@/lib/integrations/app-store";
 import { responseFields, saveReviews } from "@/lib/appstore/store";
 
 const pushReview: JobHandler<"push_review"> = async (params, context) => {

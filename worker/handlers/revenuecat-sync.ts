@@ -3,6 +3,7 @@
 // the customer ids (cheap pages), then one subscriptions call per customer with a known total.
 import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
+import { requireIntegration } from "@/lib/integrations/store";
 import type { JobHandler } from "@/lib/jobs/handler";
 import { RevenueCatClient } from "@/lib/revenuecat/client";
 import { isAnonymousId, subscriptionState } from "@/lib/revenuecat/subscription-state";
@@ -10,13 +11,12 @@ import type { Customer } from "@/lib/revenuecat/types";
 
 const revenuecatSync: JobHandler<"revenuecat_sync"> = async (params, context) => {
   const projectId = context.project.id;
-  const connection = await prisma.revenueCatConnection.findUnique({ where: { projectId } });
-  if (!connection) throw new Error("RevenueCat is not connected for this project");
+  const { config, secrets } = await requireIntegration(projectId, "revenuecat");
 
   const client = new RevenueCatClient({
     baseUrl: env.REVENUECAT_API_URL,
-    apiKey: connection.apiKey,
-    projectId: connection.revenuecatProjectId,
+    apiKey: secrets.apiKey,
+    projectId: config.revenuecatProjectId,
     signal: context.signal,
     // The bar keeps its counts; the message says why it is not moving.
     onRateLimited: (waitMs) => context.progress({ message: `Rate limited by RevenueCat, waiting ${Math.ceil(waitMs / 1000)}s` }),
