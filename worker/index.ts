@@ -28,20 +28,14 @@ try {
   await closePool();
   process.exit(1);
 }
-const worker = await startWorker({
-  catalog,
-  handlers,
-  concurrency: config.WORKER_CONCURRENCY,
-  shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
-  outbox: { smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM },
-});
-
+// Signals are handled from before the start: a SIGTERM that arrives while the worker starts (or
+// just as it says it is ready) still stops it gracefully instead of killing it outright.
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   log("info", "worker stopping", { signal });
-  await worker.stop();
+  await (await worker).stop();
   await disconnectPrisma();
   await closePool();
   log("info", "worker stopped");
@@ -49,3 +43,12 @@ async function stop(signal: string) {
 }
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
+
+const worker = startWorker({
+  catalog,
+  handlers,
+  concurrency: config.WORKER_CONCURRENCY,
+  shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
+  outbox: { smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM },
+});
+await worker;
