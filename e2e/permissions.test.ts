@@ -133,6 +133,6 @@ describe("the permission matrix", () => {
     const stored = await prisma.jobRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(stored.triggeredByUserId).toBe(creator.id);
     // The email is queued in the same transaction that ends the run.
-    expect((await prisma.notification.findFirstOrThrow({ where: { runId: run.id } })).recipient).toBe(creator.email);
+    expect((await prisma.notificationDelivery.findFirstOrThrow({ where: { notification: { runId: run.id } } })).recipient).toBe(creator.email);
   });
 });

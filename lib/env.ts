@@ -80,6 +80,7 @@ export const launcherSchema = z.object({
   APP_STORE_SANDBOX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   APPLE_ADS_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4012),
   AI_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4013),
+  WEBHOOK_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4014),
 });
 
 export type LauncherEnv = z.infer<typeof launcherSchema>;

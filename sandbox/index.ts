@@ -10,6 +10,7 @@ const sandboxes = await startSandboxes({
   appStore: { port: launcher.APP_STORE_SANDBOX_PORT, delayMs: launcher.APP_STORE_SANDBOX_DELAY_MS },
   appleAds: { port: launcher.APPLE_ADS_SANDBOX_PORT },
   ai: { port: launcher.AI_SANDBOX_PORT },
+  webhooks: { port: launcher.WEBHOOK_SANDBOX_PORT },
 });
 for (const line of sandboxes.lines) console.log(line);
 console.log("\nPoint the product at them:");

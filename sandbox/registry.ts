@@ -5,12 +5,14 @@ import { demoAiProvider, startAiSandbox, type AiSandboxOptions } from "./ai/serv
 import { demoAdsAccount, startAppleAdsSandbox, type AppleAdsSandboxOptions } from "./appleads/server";
 import { demoAppStoreProject, startAppStoreSandbox, type AppStoreSandboxOptions } from "./appstore/server";
 import { demoRevenueCatProject, startRevenueCatSandbox, type RevenueCatSandboxOptions } from "./revenuecat/server";
+import { startWebhookReceiver, type WebhookReceiverOptions } from "./webhooks/server";
 
 export interface SandboxOverrides {
   revenuecat?: Partial<RevenueCatSandboxOptions>;
   appStore?: Partial<AppStoreSandboxOptions>;
   appleAds?: Partial<AppleAdsSandboxOptions>;
   ai?: Partial<AiSandboxOptions>;
+  webhooks?: WebhookReceiverOptions;
 }
 
 interface Started {
@@ -37,6 +39,11 @@ const sandboxes: Array<(overrides: SandboxOverrides) => Promise<Started>> = [
   async ({ ai }) => {
     const server = await startAiSandbox({ apiKey: demoAiProvider.apiKey, models: demoAiProvider.models, ...ai });
     return { env: { AI_API_URL: server.url }, line: `AI provider sandbox on ${server.url} (model ${demoAiProvider.model})`, close: server.close };
+  },
+  // Not a vendor: somewhere for a team's webhooks to point (nothing in the product's configuration).
+  async ({ webhooks }) => {
+    const server = await startWebhookReceiver(webhooks);
+    return { env: {}, line: `Webhook receiver on ${server.url} (point a team webhook at ${server.url}/any-path; GET ${server.url}/ lists what it received)`, close: server.close };
   },
 ];
 

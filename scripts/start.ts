@@ -91,6 +91,7 @@ try {
       appStore: { port: launcher.APP_STORE_SANDBOX_PORT, delayMs: launcher.APP_STORE_SANDBOX_DELAY_MS },
       appleAds: { port: launcher.APPLE_ADS_SANDBOX_PORT },
       ai: { port: launcher.AI_SANDBOX_PORT },
+      webhooks: { port: launcher.WEBHOOK_SANDBOX_PORT },
     });
     // A URL set by hand wins over its sandbox's.
     for (const [name, url] of Object.entries(sandboxes.env)) env[name] = launcher[name as keyof typeof launcher]?.toString() ?? url;

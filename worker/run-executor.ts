@@ -7,7 +7,7 @@ import { handlerKind, type JobTypeDefinition } from "@/lib/jobs/definition";
 import type { FanOutHandler, HandlerModules, JobContext, ProjectHandler, ProjectRef, SystemHandler } from "@/lib/jobs/handler";
 import { cancelRequested, claimRun, finishRun, saveProgress, type Ending } from "@/lib/jobs/lifecycle";
 import { ProgressCoalescer } from "@/lib/jobs/progress";
-import { mayOweEmail } from "@/lib/notify/outbox";
+import { mayOweNotification } from "@/lib/notify/run-notifications";
 import { FanOutFailed, runFanOut } from "./fan-out";
 import { log } from "./logger";
 
@@ -44,7 +44,7 @@ export async function executeRun(runId: string, engine: Engine, options: Execute
   }
   const labelOf = engine.catalog.label;
   const finish = async (ending: Ending): Promise<RunOutcome> => {
-    const status = await finishRun(runId, ending, { mayOweEmail: mayOweEmail(run.project?.id ?? null, run.notify), labelOf });
+    const status = await finishRun(runId, ending, { mayOweNotification: mayOweNotification(run.project?.id ?? null, run.notify, ending.status), labelOf });
     if (status === null) {
       // Someone else ended it first (e.g. stale-run recovery); leave their verdict.
       log("warn", "run was no longer running when it finished", { runId });

@@ -95,12 +95,12 @@ export async function findTeamForUser(user: SessionUser, teamIdOrSlug: string) {
   const team = isIdentifier(teamIdOrSlug)
     ? await prisma.team.findFirst({
         where: { ...(isUuid(teamIdOrSlug) ? { id: teamIdOrSlug } : { slug: teamIdOrSlug }), memberships: { some: { userId: user.id } } },
-        select: { id: true, slug: true, name: true, memberships: { where: { userId: user.id }, select: { role: true } } },
+        select: { id: true, slug: true, name: true, memberships: { where: { userId: user.id }, select: { id: true, role: true } } },
       })
     : null;
-  const role = team?.memberships[0]?.role;
-  if (!team || !role) throw new AppError("not_found", "Team not found");
-  return { team: { id: team.id, slug: team.slug, name: team.name }, role };
+  const membership = team?.memberships[0];
+  if (!team || !membership) throw new AppError("not_found", "Team not found");
+  return { team: { id: team.id, slug: team.slug, name: team.name }, role: membership.role, membershipId: membership.id };
 }
 
 /** Like findTeamForUser, and the user must hold one of the roles (403 otherwise). */

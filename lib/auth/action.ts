@@ -14,6 +14,8 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorB
 interface TeamActionContext<Input> {
   user: SessionUser;
   team: { id: string; slug: string; name: string };
+  /** The user's membership of the team, and their role in it. */
+  membership: { id: string; role: Role };
   input: Input;
 }
 
@@ -48,8 +50,8 @@ export function teamAction<S extends z.ZodType, T>(roles: readonly Role[], schem
   return async (teamIdOrSlug: string, input: unknown): Promise<ActionResult<T>> =>
     settle(async () => {
       const user = await sessionUser();
-      const { team } = await requireTeamRole(user, String(teamIdOrSlug), roles);
-      return handler({ user, team, input: parse(schema, input) });
+      const { team, role, membershipId } = await requireTeamRole(user, String(teamIdOrSlug), roles);
+      return handler({ user, team, membership: { id: membershipId, role }, input: parse(schema, input) });
     });
 }
 

@@ -15,7 +15,8 @@ export const runInclude = {
 
 export type RunRecord = Prisma.JobRunGetPayload<{ include: typeof runInclude }>;
 
-function triggerLabel(run: RunRecord): string {
+/** Who or what triggered a run, in words (the API's `trigger.label`, notifications). */
+export function triggerLabel(run: Pick<RunRecord, "triggerKind" | "retryOfId"> & { triggeredByUser: { name: string | null; email: string } | null; triggeredByApiKey: { name: string } | null }): string {
   switch (run.triggerKind) {
     case "user":
       return run.triggeredByUser?.name ?? run.triggeredByUser?.email ?? "A deleted user";

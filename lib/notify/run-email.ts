@@ -1,5 +1,8 @@
 // The email sent when a run ends: status, duration, progress summary, error and a link.
 // Pure: the outbox stores what this returns.
+import { renderEmail, type EmailContent } from "./email-layout";
+
+export type { EmailContent };
 
 export interface RunEmailInput {
   runId: string;
@@ -16,12 +19,6 @@ export interface RunEmailInput {
   errorMessage: string | null;
 }
 
-export interface EmailContent {
-  subject: string;
-  text: string;
-  html: string;
-}
-
 const statusWord = { completed: "completed", failed: "failed", cancelled: "was cancelled" } as const;
 
 export function formatDuration(ms: number): string {
@@ -32,9 +29,6 @@ export function formatDuration(ms: number): string {
   if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
-
-const escape = (value: string) =>
-  value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 export function runEmail(input: RunEmailInput): EmailContent {
   const where = input.projectName ? ` for ${input.projectName}` : " (system job)";
@@ -49,15 +43,11 @@ export function runEmail(input: RunEmailInput): EmailContent {
     ...(input.errorMessage ? [["Error", input.errorMessage] as [string, string]] : []),
     ["Run", input.runId],
   ];
-  const footer = input.link ? `View the run: ${input.link}` : "System runs are listed by `taskdeck admin system-jobs runs` on the server.";
-
-  const text = [subject, "", ...rows.map(([label, value]) => `${label}: ${value}`), "", footer, ""].join("\n");
-  const html = [
-    `<h2 style="font-family:sans-serif">${escape(subject)}</h2>`,
-    `<table style="font-family:sans-serif;border-collapse:collapse">`,
-    ...rows.map(([label, value]) => `<tr><th align="left" style="padding:4px 12px 4px 0">${escape(label)}</th><td>${escape(value)}</td></tr>`),
-    `</table>`,
-    input.link ? `<p style="font-family:sans-serif"><a href="${escape(input.link)}">View the run</a></p>` : `<p style="font-family:sans-serif">${escape(footer)}</p>`,
-  ].join("\n");
-  return { subject, text, html };
+  return renderEmail({
+    subject,
+    rows,
+    ...(input.link
+      ? { link: { label: "View the run", href: input.link } }
+      : { footer: "System runs are listed by `taskdeck admin system-jobs runs` on the server." }),
+  });
 }

@@ -12,7 +12,10 @@ interface SealedColumn {
   context: string;
 }
 
-export const sealedColumns: SealedColumn[] = [{ table: "integrations", column: "secrets", context: `'integration:' || project_id || ':' || kind` }];
+export const sealedColumns: SealedColumn[] = [
+  { table: "integrations", column: "secrets", context: `'integration:' || project_id || ':' || kind` },
+  { table: "webhooks", column: "secret", context: `'webhook:' || id` },
+];
 
 const PLAIN = "plain:";
 

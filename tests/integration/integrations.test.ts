@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { checkIntegration } from "@/lib/integrations/checks";
 import { connectIntegration, disconnectIntegration } from "@/lib/integrations/connect";
 import { listIntegrations, openIntegration, saveIntegration } from "@/lib/integrations/store";
+import { createWebhook } from "@/lib/notify/webhooks";
 import { demoAiProvider } from "@/sandbox/ai/server";
 import { demoAdsAccount } from "@/sandbox/appleads/server";
 import { deriveKeyPair } from "@/sandbox/appstore/keys";
@@ -88,7 +89,7 @@ describe("connection checks", () => {
 });
 
 describe("credentials", () => {
-  it("are in no table in plain text once each vendor is connected", async () => {
+  it("are in no table in plain text once each vendor is connected and a webhook made", async () => {
     const { project } = await createProject();
     const secrets = {
       revenuecat: "sk_plaintextcanary_revenuecat",
@@ -98,8 +99,9 @@ describe("credentials", () => {
     await saveIntegration(project.id, "app_store_connect", { ...asc, privateKey: demoAppStoreProject.privateKeyPem });
     await saveIntegration(project.id, "apple_ads", { ...adsConfig, privateKey: demoAdsAccount.privateKeyPem });
     await saveIntegration(project.id, "ai_provider", { model: "m", apiKey: secrets.ai });
+    const { secret: webhookSecret } = await createWebhook(project.teamId, { url: "https://hooks.example.com/taskdeck", types: ["issue.new"] }, null);
     // The private keys' bodies, without their PEM armour, are what would give them away.
-    const needles = [secrets.revenuecat, secrets.ai, ...[demoAppStoreProject.privateKeyPem, demoAdsAccount.privateKeyPem].map((pem) => pem.split("\n")[1]!)];
+    const needles = [secrets.revenuecat, secrets.ai, webhookSecret, ...[demoAppStoreProject.privateKeyPem, demoAdsAccount.privateKeyPem].map((pem) => pem.split("\n")[1]!)];
     const { rows: columns } = await getPool().query<{ table: string; column: string }>(
       `SELECT table_name AS table, column_name AS column FROM information_schema.columns
         WHERE table_schema IN ('public', 'pgboss') AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,

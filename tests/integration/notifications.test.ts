@@ -85,7 +85,8 @@ describe("delivery", () => {
     const done = await waitFor(() => prisma.jobRun.findUniqueOrThrow({ where: { id: run.id } }), (current) => current.status !== "pending" && current.status !== "running");
     expect(done.status).toBe("completed");
 
-    const failing = await waitFor(() => prisma.notification.findFirstOrThrow({ where: { runId: run.id } }), (row) => row.attempts >= 2, 30_000);
+    const delivery = () => prisma.notificationDelivery.findFirstOrThrow({ where: { notification: { runId: run.id } } });
+    const failing = await waitFor(delivery, (row) => row.attempts >= 2, 30_000);
     expect(failing.status).toBe("pending");
     expect(failing.lastError).toMatch(/ECONNREFUSED|connect/i);
     expect(failing.sentAt).toBeNull();
@@ -93,7 +94,7 @@ describe("delivery", () => {
     // The mail server comes back on the same address: the next attempt delivers it.
     smtp = await startSmtpServer(smtp.port);
     await mailFor(run.id);
-    const sent = await waitFor(() => prisma.notification.findFirstOrThrow({ where: { runId: run.id } }), (row) => row.status === "sent");
+    const sent = await waitFor(delivery, (row) => row.status === "sent");
     expect(sent.attempts).toBeGreaterThanOrEqual(3);
     expect(sent.sentAt).toBeInstanceOf(Date);
   });
@@ -102,9 +103,17 @@ describe("delivery", () => {
     // Only a sender without SMTP may see this row.
     await worker?.stop();
     worker = undefined;
-    const row = await prisma.notification.create({
-      data: { recipient: "someone@test.local", subject: "Held mail", textBody: "Body of the held mail", htmlBody: "<p>Body</p>" },
+    const { deliveries } = await prisma.notification.create({
+      data: {
+        type: "run.finished",
+        subject: "Held mail",
+        textBody: "Body of the held mail",
+        htmlBody: "<p>Body</p>",
+        deliveries: { create: { channel: "email", recipient: "someone@test.local", giveUpAt: new Date(Date.now() + 3600_000) } },
+      },
+      include: { deliveries: true },
     });
+    const row = deliveries[0]!;
     const sender = createOutboxSender({ from: "Taskdeck <taskdeck@test.local>" });
     const lines: string[] = [];
     const original = console.error;
@@ -114,7 +123,7 @@ describe("delivery", () => {
     } finally {
       console.error = original;
     }
-    const after = await prisma.notification.findUniqueOrThrow({ where: { id: row.id } });
+    const after = await prisma.notificationDelivery.findUniqueOrThrow({ where: { id: row.id } });
     expect(after.status).toBe("held");
     expect(after.sentAt).toBeNull();
     expect(lines.join("\n")).toContain("Held mail");

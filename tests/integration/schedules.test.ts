@@ -43,7 +43,7 @@ describe("system schedules", () => {
     expect((await workers[0]!.boss.getSchedules(OCCURRENCE_QUEUE)).filter((schedule) => schedule.key === "job_runs_cleanup")).toHaveLength(1);
   });
 
-  it("turn an occurrence into a scheduled run of job_runs_cleanup, which deletes runs past retention", async () => {
+  it("turn an occurrence into a scheduled run of job_runs_cleanup, which deletes runs and notifications past retention", async () => {
     const { project } = await createProject();
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
     const seed = async (status: "completed" | "failed" | "cancelled", age: number) =>
@@ -53,6 +53,12 @@ describe("system schedules", () => {
     const recentCompleted = await seed("completed", 5);
     const failedKept = await seed("failed", 40);
     const failedExpired = await seed("failed", 100);
+    const notification = (age: number) =>
+      prisma.notification.create({
+        data: { type: "run.finished", subject: `${age} days old`, textBody: "", htmlBody: "", createdAt: daysAgo(age), deliveries: { create: { channel: "email", recipient: "a@test.local", status: "sent", giveUpAt: daysAgo(age) } } },
+      });
+    const oldNotification = await notification(31);
+    const recentNotification = await notification(2);
 
     await fire({ type: "job_runs_cleanup", projectId: null });
     const run = await waitFor(() => latestRun("job_runs_cleanup"), (current) => current?.status === "completed");
@@ -63,6 +69,11 @@ describe("system schedules", () => {
 
     const left = await prisma.jobRun.findMany({ where: { id: { in: [oldCompleted, oldCancelled, recentCompleted, failedKept, failedExpired] } } });
     expect(left.map((row) => row.id).sort()).toEqual([recentCompleted, failedKept].sort());
+    // Notifications past the retention go too, with their deliveries.
+    expect((run?.result as { notificationsDeleted: number }).notificationsDeleted).toBeGreaterThanOrEqual(1);
+    const kept = await prisma.notification.findMany({ where: { id: { in: [oldNotification.id, recentNotification.id] } } });
+    expect(kept.map((row) => row.id)).toEqual([recentNotification.id]);
+    expect(await prisma.notificationDelivery.count({ where: { notificationId: oldNotification.id } })).toBe(0);
   });
 
   it("skip an occurrence while a run of the type is pending or running, and record when and why", async () => {

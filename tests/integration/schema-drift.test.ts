@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Indexes the schema language cannot express, created by hand in migration SQL.
-const handWrittenIndexes = ["job_runs_active_type_project_key"];
+const handWrittenIndexes = ["job_runs_active_type_project_key", "notification_deliveries_due_idx"];
 
 type Dmmf = Awaited<ReturnType<typeof internals.getDMMF>>;
 let dmmf: Dmmf;

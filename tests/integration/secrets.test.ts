@@ -9,6 +9,7 @@ import { migrate } from "@/lib/db/migrate";
 import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { saveIntegration } from "@/lib/integrations/store";
+import { createWebhook } from "@/lib/notify/webhooks";
 import { configuredKeys, keyId, newKey, open, parseKey, type SecretKeys } from "@/lib/secrets/seal";
 import { checkStoredSecrets, rotateStoredSecrets } from "@/lib/secrets/stored";
 import { deriveKeyPair } from "@/sandbox/appstore/keys";
@@ -78,6 +79,7 @@ describe("rotation", () => {
       appId: "1",
       privateKey: deriveKeyPair("rotation").privateKeyPem,
     });
+    const { webhook, secret: webhookSecret } = await createWebhook(project.teamId, { url: "https://hooks.example.com/rotation", types: ["issue.new"] }, null);
     const old = configuredKeys().current!;
     const fresh = parseKey(newKey());
     const rotating: SecretKeys = { current: fresh, previous: [old] };
@@ -85,12 +87,15 @@ describe("rotation", () => {
     try {
       expect((await checkStoredSecrets(client, rotating)).underPreviousKeys).toBeGreaterThan(0);
       const changed = await rotateStoredSecrets(client, rotating);
-      expect(changed).toBe(await prisma.integration.count());
+      expect(changed).toBe((await prisma.integration.count()) + (await prisma.webhook.count()));
       const check = await checkStoredSecrets(client, { current: fresh, previous: [] });
       expect(check).toMatchObject({ underPreviousKeys: 0 });
       const row = await prisma.integration.findUniqueOrThrow({ where: { projectId_kind: { projectId: project.id, kind: "app_store_connect" } } });
       expect(row.secrets.startsWith(`v1:${keyId(fresh)}:`)).toBe(true);
       expect(open(row.secrets, `integration:${project.id}:app_store_connect`, { current: fresh, previous: [] })).toContain("PRIVATE KEY");
+      // Webhook secrets are sealed credentials too.
+      const hook = await prisma.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
+      expect(open(hook.secret, `webhook:${webhook.id}`, { current: fresh, previous: [] })).toBe(webhookSecret);
       // Back to the suite's key, so the rest of this database stays readable.
       expect(await rotateStoredSecrets(client, { current: old, previous: [fresh] })).toBe(changed);
     } finally {
@@ -134,6 +139,33 @@ describe("credentials from before integrations", () => {
       // The old tables are gone.
       const { rows: tables } = await withClient(url, (client) => client.query(`SELECT to_regclass('revenuecat_connections') AS rc, to_regclass('app_store_connections') AS asc`));
       expect(tables[0]).toEqual({ rc: null, asc: null });
+    } finally {
+      await dropDatabase(adminUrl, name);
+    }
+  });
+});
+
+describe("emails queued before team notifications", () => {
+  it("become notifications with one delivery each, keeping their state", async () => {
+    const adminUrl = inject("adminUrl");
+    const name = `outbox_${randomUUID().slice(0, 8)}`;
+    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+    const url = databaseUrl(adminUrl, name);
+    try {
+      await migrate(url, () => {}, { before: "20261201120000_notifications" });
+      await withClient(url, async (client) => {
+        await client.query(`INSERT INTO notifications (id, recipient, subject, text_body, html_body, status, attempts, last_error) VALUES ($1, 'a@test.local', 'Pending mail', 't', 'h', 'pending', 2, 'ECONNREFUSED')`, [randomUUID()]);
+        await client.query(`INSERT INTO notifications (id, recipient, subject, text_body, html_body, status, attempts, sent_at) VALUES ($1, 'b@test.local', 'Sent mail', 't', 'h', 'sent', 1, now())`, [randomUUID()]);
+      });
+      await migrate(url);
+      const { rows } = await withClient(url, (client) =>
+        client.query(`SELECT n.type, n.subject, d.channel::text, d.recipient, d.status::text, d.attempts, d.last_error, d.sent_at IS NOT NULL AS sent
+                        FROM notifications n JOIN notification_deliveries d ON d.notification_id = n.id ORDER BY n.subject`),
+      );
+      expect(rows).toEqual([
+        { type: "run.finished", subject: "Pending mail", channel: "email", recipient: "a@test.local", status: "pending", attempts: 2, last_error: "ECONNREFUSED", sent: false },
+        { type: "run.finished", subject: "Sent mail", channel: "email", recipient: "b@test.local", status: "sent", attempts: 1, last_error: null, sent: true },
+      ]);
     } finally {
       await dropDatabase(adminUrl, name);
     }

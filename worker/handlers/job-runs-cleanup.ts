@@ -4,6 +4,7 @@ import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import type { JobHandler } from "@/lib/jobs/handler";
 import { countExpiredRuns, deleteExpiredRuns } from "@/lib/jobs/lifecycle";
+import { deleteOldNotifications } from "@/lib/notify/outbox";
 
 const BATCH_SIZE = 500;
 
@@ -19,7 +20,14 @@ const jobRunsCleanup: JobHandler<"job_runs_cleanup"> = async (_params, context) 
     context.progress({ processed: deleted, total, message: `Deleted ${deleted} of ${total} runs` });
   }
   const skips = await getPool().query(`DELETE FROM schedule_skips WHERE occurred_at < now() - make_interval(days => $1)`, [retention.days]);
-  return { deleted, scheduleSkipsDeleted: skips.rowCount ?? 0, retentionDays: retention.days, failedRetentionDays: retention.failedDays };
+  // Notifications and their delivery logs are kept as long as completed runs.
+  let notificationsDeleted = 0;
+  while (!context.isCancelled()) {
+    const batch = await deleteOldNotifications(getPool(), retention.days, BATCH_SIZE);
+    notificationsDeleted += batch;
+    if (batch < BATCH_SIZE) break;
+  }
+  return { deleted, scheduleSkipsDeleted: skips.rowCount ?? 0, notificationsDeleted, retentionDays: retention.days, failedRetentionDays: retention.failedDays };
 };
 
 export default jobRunsCleanup;

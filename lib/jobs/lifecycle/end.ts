@@ -1,10 +1,11 @@
 // Ending runs (PRODUCT.md "Job semantics" 2, 6, 10, 11): completed, failed or cancelled, whoever
 // ends them (the worker's executor, a cancel while pending, a stopping worker, the stale-run
-// sweep). Every ending is the same statement with a different condition, and the emails the run
-// owes are queued in the same transaction.
+// sweep). Every ending is the same statement with a different condition, and the notifications
+// the run owes are queued in the same transaction.
 import type pg from "pg";
 import { getPool, withTransaction, type Queryable } from "@/lib/db/pool";
-import { queueRunEmails, type EndedRun } from "@/lib/notify/outbox";
+import { queueRunNotifications, type EndedRun } from "@/lib/notify/run-notifications";
+import { triggerLabel, type RunRecord } from "@/lib/jobs/runs";
 
 export type EndStatus = "completed" | "failed" | "cancelled";
 
@@ -32,31 +33,51 @@ const endRunsSql = (condition: string) => `
   SELECT ended.id, ended.type, ended.status::text AS status, ended.notify, ended.project_id AS "projectId",
          ended.started_at AS "startedAt", ended.finished_at AS "finishedAt", ended.progress_processed AS "progressProcessed",
          ended.progress_total AS "progressTotal", ended.progress_message AS "progressMessage", ended.error_message AS "errorMessage",
-         usr.email AS "userEmail", project.name AS "projectName", project.slug AS "projectSlug"
+         usr.email AS "userEmail", usr.name AS "userName", project.name AS "projectName", project.slug AS "projectSlug",
+         team.id AS "teamId", team.slug AS "teamSlug", team.name AS "teamName",
+         ended.trigger_kind::text AS "triggerKind", ended.retry_of_id AS "retryOfId", api_key.name AS "apiKeyName"
     FROM ended
     LEFT JOIN users AS usr ON usr.id = ended.triggered_by_user_id
-    LEFT JOIN projects AS project ON project.id = ended.project_id`;
+    LEFT JOIN api_keys AS api_key ON api_key.id = ended.triggered_by_api_key_id
+    LEFT JOIN projects AS project ON project.id = ended.project_id
+    LEFT JOIN teams AS team ON team.id = project.team_id`;
 
-/** Ends the runs that match `condition` and queues their emails, on `db` (a transaction when emails may be owed). */
+interface EndedRow extends Omit<EndedRun, "trigger"> {
+  userName: string | null;
+  triggerKind: RunRecord["triggerKind"];
+  retryOfId: string | null;
+  apiKeyName: string | null;
+}
+
+/** Ends the runs that match `condition` and queues what they owe, on `db` (a transaction when anything may be owed). */
 async function endRuns(db: Queryable, condition: string, values: unknown[], ending: Ending, labelOf: LabelOf): Promise<EndedRun[]> {
-  const { rows } = await db.query<EndedRun>(endRunsSql(condition), [
+  const { rows } = await db.query<EndedRow>(endRunsSql(condition), [
     ending.status,
     storable(ending.result),
     text(ending.errorMessage?.slice(0, 2000)),
     text(ending.errorStack),
     ...values,
   ]);
-  await queueRunEmails(db, rows, labelOf);
-  return rows;
+  const ended = rows.map(({ userName, triggerKind, retryOfId, apiKeyName, ...run }): EndedRun => ({
+    ...run,
+    trigger: triggerLabel({
+      triggerKind,
+      retryOfId,
+      triggeredByUser: run.userEmail ? { name: userName, email: run.userEmail } : null,
+      triggeredByApiKey: apiKeyName ? { name: apiKeyName } : null,
+    }),
+  }));
+  await queueRunNotifications(db, ended, labelOf);
+  return ended;
 }
 
 /**
- * The worker ends the run it executed. Without emails to queue it is one statement on the pool
+ * The worker ends the run it executed. With nothing to notify it is one statement on the pool
  * (the hot path `npm run bench` measures); null when someone else ended the run first.
  */
-export async function finishRun(runId: string, ending: Ending, options: { mayOweEmail: boolean; labelOf: LabelOf }): Promise<EndStatus | null> {
+export async function finishRun(runId: string, ending: Ending, options: { mayOweNotification: boolean; labelOf: LabelOf }): Promise<EndStatus | null> {
   const end = (db: Queryable) => endRuns(db, `run.id = $5 AND run.status = 'running'`, [runId], ending, options.labelOf);
-  const [ended] = options.mayOweEmail ? await withTransaction(end) : await end(getPool());
+  const [ended] = options.mayOweNotification ? await withTransaction(end) : await end(getPool());
   return ended?.status ?? null;
 }
 

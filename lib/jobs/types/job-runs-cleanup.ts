@@ -9,6 +9,6 @@ export const jobRunsCleanup = defineJobType({
   ordering: "independent",
   schedule: { cron: "15 3 * * *", reach: "system" },
   description:
-    "Deletes finished runs older than the retention (RUN_RETENTION_DAYS, default 30; failed runs FAILED_RUN_RETENTION_DAYS, default 90), in batches.",
+    "Deletes finished runs older than the retention (RUN_RETENTION_DAYS, default 30; failed runs FAILED_RUN_RETENTION_DAYS, default 90), and notifications with their delivery logs older than RUN_RETENTION_DAYS, in batches.",
   paramsSchema: z.object({}).strict(),
 });
