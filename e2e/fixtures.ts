@@ -10,6 +10,8 @@ import { demo } from "@/prisma/seed";
 import { demoAppStoreProject } from "@/sandbox/appstore/server";
 import type { IntegrationKind } from "@/lib/integrations/kinds";
 import { sealIntegration } from "@/lib/integrations/store";
+import { newWebhookSecret } from "@/lib/notify/webhook-signature";
+import { seal } from "@/lib/secrets/seal";
 import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 import { largeRevenueCatAccount } from "./setup/accounts";
 
@@ -108,4 +110,35 @@ export async function fixAppStoreKey(projectId: string) {
   const where = { projectId_kind: { projectId, kind: "app_store_connect" as const } };
   const { config } = await prisma.integration.findUniqueOrThrow({ where });
   await prisma.integration.update({ where, data: { config: { ...(config as object), keyId: demoAppStoreProject.keyId } } });
+}
+
+/** A team webhook with a delivery log of each kind (delivered, retrying, failed), for screenshots. */
+export async function createWebhookWithLog(teamId: string, url: string) {
+  const id = randomUUID();
+  await prisma.webhook.create({
+    data: { id, teamId, url, description: "Incident relay", types: ["issue.new", "app.review_new", "run.failed"], secret: seal(newWebhookSecret(), `webhook:${id}`), secretHint: "whsec_…Q2x9" },
+  });
+  const log = [
+    ["issue.new", "failed", 27, 500, 233, "HTTP 500: {\"error\":\"internal error\"}", 26 * 60],
+    ["app.review_new", "sent", 1, 200, 61, null, 95],
+    ["run.failed", "pending", 3, 503, 1204, "HTTP 503: upstream unavailable", 12],
+    ["issue.new", "sent", 1, 200, 84, null, 4],
+  ] as const;
+  for (const [type, status, attempts, responseStatus, durationMs, lastError, minutesAgo] of log) {
+    const at = new Date(Date.now() - minutesAgo * 60_000);
+    await prisma.notification.create({
+      data: {
+        type,
+        teamId,
+        subject: type,
+        textBody: "",
+        htmlBody: "",
+        createdAt: at,
+        deliveries: {
+          create: { channel: "webhook", webhookId: id, status, attempts, responseStatus, durationMs, lastError, createdAt: at, sentAt: status === "sent" ? at : null, nextAttemptAt: new Date(Date.now() + 8 * 60_000), giveUpAt: new Date(at.getTime() + 86_400_000) },
+        },
+      },
+    });
+  }
+  return id;
 }

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demo } from "@/prisma/seed";
 import { baseUrl, launchBrowser, sessionCookie } from "./helpers";
-import { createBrokenProject, createKey, demoTeam, prisma, waitUntilFinished } from "./fixtures";
+import { createBrokenProject, createKey, createWebhookWithLog, demoTeam, prisma, waitUntilFinished } from "./fixtures";
 
 const directory = process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots";
 let browser: Browser;
@@ -15,6 +15,7 @@ let failedRunId: string;
 let runningRunId: string | undefined;
 let startSlowRun: () => Promise<void>;
 let brokenSlug: string;
+let webhookId: string;
 
 beforeAll(async () => {
   mkdirSync(directory, { recursive: true });
@@ -22,6 +23,7 @@ beforeAll(async () => {
   // A failure to show in Failures and in a run page.
   const team = await demoTeam();
   brokenSlug = (await createBrokenProject(team.id, "staging-app")).slug;
+  webhookId = await createWebhookWithLog(team.id, "https://hooks.acme.example/taskdeck/incidents");
   const { key } = await createKey(team.id, ["jobs:read", "jobs:write"], { name: "CI deploys", createdById: (await prisma.user.findUniqueOrThrow({ where: { email: demo.admin.email } })).id });
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const response = await fetch(`${baseUrl()}/api/v1/projects/${brokenSlug}/jobs`, {
@@ -102,6 +104,8 @@ const pages = () => [
   { name: "settings", url: `/projects/${demo.project.slug}/settings`, ready: "Settings" },
   { name: "team", url: `/teams/${demo.team.slug}`, ready: demo.team.name },
   { name: "api-keys", url: `/teams/${demo.team.slug}/api-keys`, ready: "API keys" },
+  { name: "notifications", url: `/teams/${demo.team.slug}/notifications`, ready: "Notifications" },
+  { name: "webhook", url: `/teams/${demo.team.slug}/webhooks/${webhookId}`, ready: "Incident relay" },
 ];
 
 describe("the main pages", () => {
@@ -127,7 +131,7 @@ describe("the main pages", () => {
         const { unnamed, overflow } = await audit(page);
         if (unnamed.length > 0) problems.push(`${target.name}${suffix}: controls without a name: ${unnamed.join(" | ")}`);
         if (overflow > 1) problems.push(`${target.name}${suffix}: ${overflow}px of sideways scrolling at ${width}px`);
-        if (width === 1280 || ["tasks", "runs", "settings"].includes(target.name)) {
+        if (width === 1280 || ["tasks", "runs", "settings", "notifications", "webhook"].includes(target.name)) {
           await page.screenshot({ path: path.join(directory, `${target.name}${suffix}-${theme}.png`), fullPage: width === 1280 });
         }
         if (target.name === "settings") {
@@ -139,6 +143,16 @@ describe("the main pages", () => {
           if (form.unnamed.length > 0) problems.push(`add-app${suffix}: controls without a name: ${form.unnamed.join(" | ")}`);
           if (form.overflow > 1) problems.push(`add-app${suffix}: ${form.overflow}px of sideways scrolling at ${width}px`);
           await page.screenshot({ path: path.join(directory, `settings-add-app${suffix}-${theme}.png`) });
+          await dialog.getByRole("button", { name: "Cancel" }).click();
+        }
+        if (target.name === "notifications") {
+          await page.getByRole("button", { name: "Add webhook" }).click();
+          const dialog = page.getByRole("dialog", { name: "Add a webhook" });
+          await dialog.getByLabel("Payload URL").waitFor();
+          const form = await audit(page);
+          if (form.unnamed.length > 0) problems.push(`add-webhook${suffix}: controls without a name: ${form.unnamed.join(" | ")}`);
+          if (form.overflow > 1) problems.push(`add-webhook${suffix}: ${form.overflow}px of sideways scrolling at ${width}px`);
+          await page.screenshot({ path: path.join(directory, `notifications-add-webhook${suffix}-${theme}.png`) });
           await dialog.getByRole("button", { name: "Cancel" }).click();
         }
       }

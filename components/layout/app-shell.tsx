@@ -40,7 +40,7 @@ export function AppShell({ user, teams, project, canReadRuns = false, banner, ch
           <span aria-hidden="true" className="text-slate-300 dark:text-slate-700">/</span>
           <Switcher teams={teams} current={project ? { teamId: project.teamId, projectSlug: project.slug } : undefined} />
           <div className="ml-auto">
-            <UserMenu user={user} apiKeyTeams={teams.filter((candidate) => candidate.role !== "member")} />
+            <UserMenu user={user} teams={teams} />
           </div>
         </div>
         {project && (

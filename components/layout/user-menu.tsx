@@ -1,7 +1,8 @@
 "use client";
-// Who is signed in, the theme, the API keys of teams they administer, and signing out.
+// Who is signed in, the theme, the settings of their teams (notifications for everyone, API keys
+// for admins), and signing out.
 import Link from "next/link";
-import { ChevronDown, Key, Logout, Monitor, Moon, Sun } from "@/components/ui/icons";
+import { Bell, ChevronDown, Key, Logout, Monitor, Moon, Sun } from "@/components/ui/icons";
 import { Menu, MenuHeading, menuItemClass } from "@/components/ui/menu";
 import { useTheme, type ThemeChoice } from "@/components/ui/theme";
 
@@ -11,7 +12,7 @@ const themes: Array<{ choice: ThemeChoice; label: string; Icon: typeof Sun }> = 
   { choice: "system", label: "System", Icon: Monitor },
 ];
 
-export function UserMenu({ user, apiKeyTeams }: { user: { email: string; name: string | null }; apiKeyTeams: Array<{ slug: string; name: string }> }) {
+export function UserMenu({ user, teams }: { user: { email: string; name: string | null }; teams: Array<{ slug: string; name: string; role: string }> }) {
   const [theme, setTheme] = useTheme();
   const initials = (user.name ?? user.email).split(/[\s@.]+/).filter(Boolean).slice(0, 2).map((part) => part[0]!.toUpperCase()).join("");
   return (
@@ -42,12 +43,21 @@ export function UserMenu({ user, apiKeyTeams }: { user: { email: string; name: s
               {theme === choice && <span aria-hidden="true" className="text-indigo-600 dark:text-indigo-400">●</span>}
             </button>
           ))}
-          {apiKeyTeams.length > 0 && <MenuHeading>API keys</MenuHeading>}
-          {apiKeyTeams.map((team) => (
-            <Link key={team.slug} role="menuitem" href={`/teams/${team.slug}/api-keys`} onClick={close} className={menuItemClass}>
-              <Key className="size-4 text-slate-400" />
-              {apiKeyTeams.length > 1 ? `API keys of ${team.name}` : "API keys"}
-            </Link>
+          {teams.map((team) => (
+            <div key={team.slug} role="group" aria-label={teams.length > 1 ? team.name : "Team settings"}>
+              {/* One team needs no heading; several are told apart by name. */}
+              {teams.length > 1 && <MenuHeading>{team.name}</MenuHeading>}
+              <Link role="menuitem" href={`/teams/${team.slug}/notifications`} onClick={close} className={menuItemClass} aria-label={teams.length > 1 ? `Notifications of ${team.name}` : undefined}>
+                <Bell className="size-4 text-slate-400" />
+                Notifications
+              </Link>
+              {team.role !== "member" && (
+                <Link role="menuitem" href={`/teams/${team.slug}/api-keys`} onClick={close} className={menuItemClass} aria-label={teams.length > 1 ? `API keys of ${team.name}` : undefined}>
+                  <Key className="size-4 text-slate-400" />
+                  API keys
+                </Link>
+              )}
+            </div>
           ))}
           <div className="my-1 border-t border-slate-100 dark:border-slate-800" />
           <Link role="menuitem" href="/logout" onClick={close} className={menuItemClass}>

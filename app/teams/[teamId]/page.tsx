@@ -1,9 +1,9 @@
-// A team: its projects, how busy each is, and (for admins) the way to its API keys.
+// A team: its projects, how busy each is, and the way to its notifications and (for admins) its API keys.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Key } from "@/components/ui/icons";
+import { Bell, Key } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
 import { userActor, visibleProjects } from "@/lib/auth/access";
@@ -24,12 +24,18 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         title={team.name}
         description={`Your role: ${role}. ${projects.length} project${projects.length === 1 ? "" : "s"}.`}
         actions={
-          allowed && (
-            <ButtonLink href={`/teams/${team.slug}/api-keys`}>
-              <Key className="size-4" />
-              API keys
+          <>
+            <ButtonLink href={`/teams/${team.slug}/notifications`}>
+              <Bell className="size-4" />
+              Notifications
             </ButtonLink>
-          )
+            {allowed && (
+              <ButtonLink href={`/teams/${team.slug}/api-keys`}>
+                <Key className="size-4" />
+                API keys
+              </ButtonLink>
+            )}
+          </>
         }
       />
       {projects.length === 0 ? (
