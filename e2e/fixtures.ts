@@ -116,12 +116,12 @@ export async function fixAppStoreKey(projectId: string) {
 export async function createWebhookWithLog(teamId: string, url: string) {
   const id = randomUUID();
   await prisma.webhook.create({
-    data: { id, teamId, url, description: "Incident relay", types: ["issue.new", "app.review_new", "run.failed"], secret: seal(newWebhookSecret(), `webhook:${id}`), secretHint: "whsec_…Q2x9" },
+    data: { id, teamId, url, description: "Incident relay", types: ["issue.new", "issue.digest", "app.review_new"], secret: seal(newWebhookSecret(), `webhook:${id}`), secretHint: "whsec_…Q2x9" },
   });
   const log = [
     ["issue.new", "failed", 27, 500, 233, "HTTP 500: {\"error\":\"internal error\"}", 26 * 60],
     ["app.review_new", "sent", 1, 200, 61, null, 95],
-    ["run.failed", "pending", 3, 503, 1204, "HTTP 503: upstream unavailable", 12],
+    ["issue.digest", "pending", 3, 503, 1204, "HTTP 503: upstream unavailable", 12],
     ["issue.new", "sent", 1, 200, 84, null, 4],
   ] as const;
   for (const [type, status, attempts, responseStatus, durationMs, lastError, minutesAgo] of log) {

@@ -4,14 +4,12 @@
 // page that opened this.
 import { useId, useState, useTransition } from "react";
 import { createWebhookAction, updateWebhookAction } from "@/app/teams/[teamId]/notifications/actions";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormFooter, inputClass } from "@/components/ui/form";
 import { webhookInputSchema } from "@/lib/notify/schemas";
 import { notificationTypes, routableTypes } from "@/lib/notify/types";
 import type { WebhookView } from "@/lib/notify/webhooks";
 
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-500 dark:border-slate-700 dark:bg-slate-950";
 
 interface WebhookFormDialogProps {
   teamId: string;
@@ -72,16 +70,7 @@ export function WebhookFormDialog({ teamId, webhook, open, onClose, onSaved }: W
       size="md"
       title={webhook ? "Edit webhook" : "Add a webhook"}
       description="Taskdeck POSTs each notification it receives as signed JSON, retrying for a day while the receiver fails."
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} disabled={pending}>
-            {pending ? "Saving…" : webhook ? "Save" : "Add webhook"}
-          </Button>
-        </>
-      }
+      footer={<FormFooter formId={formId} pending={pending} label={webhook ? "Save" : "Add webhook"} onCancel={onClose} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="space-y-4">
         <div>

@@ -116,14 +116,6 @@ export function WebhookView({ team, webhook, deliveries }: WebhookViewProps) {
               {webhook.createdBy && ` by ${webhook.createdBy}`}
             </dd>
           </div>
-          <div>
-            <dt className="text-xs text-slate-500 dark:text-slate-400">Delete</dt>
-            <dd className="mt-0.5">
-              <button type="button" onClick={() => setConfirm("delete")} className="text-xs font-medium text-red-700 hover:underline dark:text-red-400">
-                Delete this webhook
-              </button>
-            </dd>
-          </div>
         </dl>
       </header>
 
@@ -170,6 +162,18 @@ export function WebhookView({ team, webhook, deliveries }: WebhookViewProps) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="delete-heading" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-red-200 p-4 dark:border-red-900/60">
+        <div>
+          <h2 id="delete-heading" className="text-sm font-semibold">
+            Delete this webhook
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">It receives nothing more, and its delivery log goes with it.</p>
+        </div>
+        <Button variant="danger" onClick={() => setConfirm("delete")}>
+          Delete webhook
+        </Button>
       </section>
 
       {editing && (

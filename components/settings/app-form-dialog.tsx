@@ -3,8 +3,8 @@
 // browser with the server's own schema, the server's answers (a taken bundle id) shown inline.
 import { useId, useState, useTransition } from "react";
 import { createAppAction, updateAppAction } from "@/app/projects/[projectId]/settings/actions";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormFooter, inputClass } from "@/components/ui/form";
 import type { AppView } from "@/lib/apps/apps";
 import { appInputSchema, appPlatforms, platformLabels, type AppPlatform } from "@/lib/apps/schemas";
 
@@ -15,8 +15,6 @@ interface Values {
   appleAppStoreId: string;
 }
 
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-500 dark:border-slate-700 dark:bg-slate-950";
 
 function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
   return (
@@ -93,16 +91,7 @@ export function AppFormDialog({ projectId, app, open, onClose, onSaved }: AppFor
       size="md"
       title={app ? `Edit ${app.name}` : "Add an app"}
       description="Store jobs look apps up by these ids: the bundle id (or Android package name) and, for Apple apps, the App Store id."
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} disabled={pending}>
-            {pending ? "Saving…" : app ? "Save changes" : "Add app"}
-          </Button>
-        </>
-      }
+      footer={<FormFooter formId={formId} pending={pending} label={app ? "Save changes" : "Add app"} onCancel={close} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="space-y-4">
         <Field id={ids.name} label="Name" error={errors.name}>

@@ -4,13 +4,11 @@
 // secret keeps the stored one. Key files (.p8, .pem) can be picked instead of pasted.
 import { useId, useState, useTransition } from "react";
 import { saveIntegrationAction } from "@/app/projects/[projectId]/settings/actions";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormFooter, inputClass } from "@/components/ui/form";
 import type { IntegrationView } from "@/lib/integrations/store";
 import { integrationDefinitions, type IntegrationField } from "@/lib/integrations/kinds";
 
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-500 dark:border-slate-700 dark:bg-slate-950";
 
 export interface SavedIntegration {
   integration: IntegrationView;
@@ -88,16 +86,7 @@ export function IntegrationFormDialog({ projectId, integration, open, onClose, o
       size="md"
       title={editing ? `${definition.label} settings` : `Connect ${definition.label}`}
       description={definition.purpose}
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} disabled={pending}>
-            {pending ? "Saving…" : editing ? "Save and test" : "Connect and test"}
-          </Button>
-        </>
-      }
+      footer={<FormFooter formId={formId} pending={pending} label={editing ? "Save and test" : "Connect and test"} onCancel={close} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="space-y-4">
         {definition.fields.map((field) => {

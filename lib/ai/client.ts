@@ -1,6 +1,8 @@
 // A client for any OpenAI-compatible API (INTEGRATIONS.md §6: OpenAI, Ollama, vLLM): bearer auth
 // when there is a key, `{ error: { message, type, code } }` errors. The models list answers the
 // connection check; chat completions serve the AI job types.
+import { reach } from "@/lib/runtime/reach";
+
 export interface AiClientOptions {
   /** e.g. https://api.openai.com/v1 or http://localhost:11434/v1 */
   baseUrl: string;
@@ -59,7 +61,7 @@ export class AiClient {
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const url = new URL(`${this.options.baseUrl.replace(/\/$/, "")}${path}`);
-    const response = await fetch(url, {
+    const response = await reach("The AI provider", url, {
       method,
       headers: {
         Accept: "application/json",
@@ -68,10 +70,6 @@ export class AiClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: this.options.signal,
-    }).catch((error: unknown) => {
-      if (this.options.signal?.aborted) throw error;
-      const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-      throw new Error(`The AI provider could not be reached at ${url.origin}: ${cause}`);
     });
     const parsed = (await response.json().catch(() => null)) as (T & { error?: { message?: string; code?: string | null; type?: string } }) | null;
     if (response.ok && parsed) return parsed;

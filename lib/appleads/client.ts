@@ -4,6 +4,7 @@
 // `{ data, pagination, error }` envelope.
 import { createPrivateKey, type KeyObject } from "node:crypto";
 import { signEs256 } from "@/lib/runtime/jwt";
+import { reach } from "@/lib/runtime/reach";
 
 export interface AppleAdsCredentials {
   clientId: string;
@@ -117,10 +118,6 @@ export class AppleAdsClient {
   }
 
   private fetch(url: URL, init: RequestInit): Promise<Response> {
-    return fetch(url, { ...init, signal: this.options.signal }).catch((error: unknown) => {
-      if (this.options.signal?.aborted) throw error;
-      const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-      throw new Error(`Apple Ads could not be reached at ${url.origin}: ${cause}`);
-    });
+    return reach("Apple Ads", url, { ...init, signal: this.options.signal });
   }
 }

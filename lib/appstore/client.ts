@@ -5,6 +5,7 @@
 import { errorFromBody, AppStoreConnectError } from "./errors";
 import { createTokenSource, type AppStoreCredentials, type TokenSource } from "./token";
 import type { CollectionDocument, Resource } from "./types";
+import { reach } from "@/lib/runtime/reach";
 import { sleep } from "@/lib/runtime/sleep";
 
 export { AppStoreConnectError };
@@ -84,7 +85,7 @@ export class AppStoreConnectClient {
     let rateLimited = 0;
     let refreshedAfter401 = false;
     for (;;) {
-      const response = await fetch(url, {
+      const response = await reach("App Store Connect", url, {
         method,
         headers: {
           Authorization: `Bearer ${this.tokens.current()}`,
@@ -93,11 +94,6 @@ export class AppStoreConnectClient {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: this.options.signal,
-      }).catch((error: unknown) => {
-        // A cancelled run keeps its abort reason; anything else says which server was unreachable.
-        if (this.options.signal?.aborted) throw error;
-        const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-        throw new Error(`App Store Connect could not be reached at ${url.origin}: ${cause}`);
       });
       if (response.status === 204) return undefined as T;
       const parsed: unknown = await response.json().catch(() => null);

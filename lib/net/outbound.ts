@@ -132,7 +132,8 @@ export function postOutbound(raw: string, body: string, headers: Record<string, 
       },
     );
     request.on("timeout", () => request.destroy(new Error(`No answer within ${options.timeoutMs / 1000} s`)));
-    request.on("error", (error: NodeJS.ErrnoException) => reject(error.code ? new Error(`${error.code}: ${error.message}`) : error));
+    // Node's messages name the code mostly ("connect ECONNREFUSED …"), not always ("socket hang up").
+    request.on("error", (error: NodeJS.ErrnoException) => reject(error.code && !error.message.includes(error.code) ? new Error(`${error.code}: ${error.message}`) : error));
     request.end(body);
   });
 }

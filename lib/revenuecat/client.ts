@@ -1,6 +1,7 @@
 // A RevenueCat REST API v2 client: bearer auth, forward-only paging through `next_page`, and
 // rate limits honoured (429 → wait Retry-After seconds, then try again).
 import type { Customer, ErrorBody, ListEnvelope, Subscription } from "./types";
+import { reach } from "@/lib/runtime/reach";
 import { sleep } from "@/lib/runtime/sleep";
 
 export class RevenueCatError extends Error {
@@ -63,7 +64,7 @@ export class RevenueCatClient {
     const url = this.resolve(pathOrUrl);
     const maxRetries = this.options.maxRateLimitRetries ?? 10;
     for (let attempt = 0; ; attempt += 1) {
-      const response = await fetch(url, {
+      const response = await reach("RevenueCat", url, {
         headers: { Authorization: `Bearer ${this.options.apiKey}`, Accept: "application/json" },
         signal: this.options.signal,
       });
