@@ -10,7 +10,7 @@ import { demo } from "@/prisma/seed";
 import { demoAppStoreProject } from "@/sandbox/appstore/server";
 import type { IntegrationKind } from "@/lib/integrations/kinds";
 import { sealIntegration } from "@/lib/integrations/store";
-import { newWebhookSecret } from "@/lib/notify/webhook-signature";
+import { newWebhookSecret, webhookSecretContext } from "@/lib/notify/webhook-signature";
 import { seal } from "@/lib/secrets/seal";
 import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 import { largeRevenueCatAccount } from "./setup/accounts";
@@ -116,7 +116,7 @@ export async function fixAppStoreKey(projectId: string) {
 export async function createWebhookWithLog(teamId: string, url: string) {
   const id = randomUUID();
   await prisma.webhook.create({
-    data: { id, teamId, url, description: "Incident relay", types: ["issue.new", "issue.digest", "app.review_new"], secret: seal(newWebhookSecret(), `webhook:${id}`), secretHint: "whsec_…Q2x9" },
+    data: { id, teamId, url, description: "Incident relay", types: ["issue.new", "issue.digest", "app.review_new"], secret: seal(newWebhookSecret(), webhookSecretContext(id)), secretHint: "whsec_…Q2x9" },
   });
   const log = [
     ["issue.new", "failed", 27, 500, 233, "HTTP 500: {\"error\":\"internal error\"}", 26 * 60],

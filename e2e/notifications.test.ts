@@ -68,7 +68,7 @@ describe("webhooks", () => {
     await page.getByText("Test not delivered").waitFor();
     const failed = page.getByRole("listitem", { name: "Webhook test, Failed" });
     await failed.getByText(/HTTP 500/).waitFor();
-    await failed.getByRole("button", { name: "Redeliver" }).click();
+    await failed.getByRole("button", { name: /^Redeliver the Webhook test delivery/ }).click();
     await page.getByRole("listitem", { name: "Webhook test, Failed" }).waitFor({ state: "detached" });
     await page.getByRole("listitem", { name: "Webhook test, Delivered" }).nth(1).waitFor({ timeout: 20_000 });
     expect(receiver.received.filter((delivery) => delivery.path === "/oncall").map((delivery) => delivery.status)).toEqual([200, 500, 200]);

@@ -15,7 +15,9 @@ export interface OutboxOptions {
 }
 
 export function createOutboxSender(options: OutboxOptions) {
-  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  // Timeouts well inside a delivery's two-minute lease (lib/notify/deliver.ts), so a mail server
+  // that hangs cannot hold an email past it and see it sent twice.
+  const transport = options.smtpUrl ? nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 }) : null;
   const report = (level: "info" | "warn", message: string, fields: Record<string, unknown>) => {
     const { body, ...rest } = fields;
     log(level, message, rest);

@@ -48,8 +48,15 @@ export async function startWorker<C extends Catalog>(options: WorkerOptions<C>):
 
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, task: () => Promise<unknown>, name: string) => {
-    const run = () =>
-      void task().catch((error: unknown) => log("error", `${name} failed`, { error: error instanceof Error ? error.message : String(error) }));
+    // A tick that is still running when the next comes is not doubled up (a slow outbox, a slow sweep).
+    let running = false;
+    const run = () => {
+      if (running) return;
+      running = true;
+      void task()
+        .catch((error: unknown) => log("error", `${name} failed`, { error: error instanceof Error ? error.message : String(error) }))
+        .finally(() => (running = false));
+    };
     run();
     timers.push(setInterval(run, ms));
   };

@@ -35,11 +35,12 @@ export function WebhookView({ team, webhook, deliveries }: WebhookViewProps) {
   const [secret, setSecret] = useState<string | null>(null);
   const retrying = deliveries.some((delivery) => delivery.status === "pending");
 
-  const act = <T,>(work: () => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>, done: (data: T) => void) =>
+  // Runs an action, tells what happened, and shows the page's new state (unless `done` left it).
+  const act = <T,>(work: () => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>, done: (data: T) => void | "left") =>
     startTransition(async () => {
       const result = await work();
       if (!result.ok) toast({ title: "That did not work", description: result.error.message, tone: "error" });
-      else done(result.data);
+      else if (done(result.data) === "left") return;
       router.refresh();
     });
 
@@ -154,7 +155,13 @@ export function WebhookView({ team, webhook, deliveries }: WebhookViewProps) {
                   {delivery.lastError && delivery.status !== "sent" && <p className="mt-0.5 break-words font-mono text-xs text-red-700 dark:text-red-300">{delivery.lastError}</p>}
                 </div>
                 {delivery.status === "failed" && (
-                  <Button size="sm" variant="secondary" disabled={pending} onClick={() => act(() => redeliverAction(team.id, { deliveryId: delivery.id }), () => toast({ title: "Queued to be sent again" }))}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={pending}
+                    aria-label={`Redeliver the ${typeLabel(delivery.type)} delivery of ${new Date(delivery.createdAt).toUTCString()}`}
+                    onClick={() => act(() => redeliverAction(team.id, { deliveryId: delivery.id }), () => toast({ title: "Queued to be sent again" }))}
+                  >
                     Redeliver
                   </Button>
                 )}
@@ -220,6 +227,7 @@ export function WebhookView({ team, webhook, deliveries }: WebhookViewProps) {
               setConfirm(null);
               toast({ title: "Webhook deleted" });
               router.push(`/teams/${team.slug}/notifications`);
+              return "left";
             },
           )
         }

@@ -1,13 +1,19 @@
 // A client for any OpenAI-compatible API (INTEGRATIONS.md §6: OpenAI, Ollama, vLLM): bearer auth
 // when there is a key, `{ error: { message, type, code } }` errors. The models list answers the
 // connection check; chat completions serve the AI job types.
-import { reach } from "@/lib/runtime/reach";
+import { requestOutbound } from "@/lib/net/outbound";
 
 export interface AiClientOptions {
   /** e.g. https://api.openai.com/v1 or http://localhost:11434/v1 */
   baseUrl: string;
   apiKey?: string;
   signal?: AbortSignal;
+  /**
+   * Whether the base URL may be on the server's own network: yes for the server owner's AI_API_URL,
+   * and for an admin's base URL only when ALLOW_PRIVATE_NETWORK_URLS says so (lib/net/outbound.ts).
+   */
+  allowPrivateNetwork: boolean;
+  timeoutMs?: number;
 }
 
 export class AiProviderError extends Error {
@@ -59,9 +65,10 @@ export class AiClient {
     };
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const url = new URL(`${this.options.baseUrl.replace(/\/$/, "")}${path}`);
-    const response = await reach("The AI provider", url, {
+  private async request<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+    const url = `${this.options.baseUrl.replace(/\/$/, "")}${path}`;
+    // The base URL is typed by people: requested like a webhook, never following a redirect.
+    const response = await requestOutbound(url, {
       method,
       headers: {
         Accept: "application/json",
@@ -70,10 +77,23 @@ export class AiClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: this.options.signal,
+      allowPrivate: this.options.allowPrivateNetwork,
+      timeoutMs: this.options.timeoutMs ?? 120_000,
+      maxBodyBytes: 4 * 1024 * 1024,
+    }).catch((error: unknown) => {
+      if (this.options.signal?.aborted) throw error;
+      throw new Error(`The AI provider could not be reached at ${new URL(url).origin}: ${error instanceof Error ? error.message : String(error)}`);
     });
-    const parsed = (await response.json().catch(() => null)) as (T & { error?: { message?: string; code?: string | null; type?: string } }) | null;
-    if (response.ok && parsed) return parsed;
+    const parsed = (() => {
+      try {
+        return JSON.parse(response.body) as T & { error?: { message?: string; code?: string | null; type?: string } };
+      } catch {
+        return null;
+      }
+    })();
+    if (response.status >= 200 && response.status < 300 && parsed) return parsed;
+    if (response.status >= 300 && response.status < 400) throw new AiProviderError(response.status, "redirect", `redirected to ${response.location ?? "elsewhere"}; give the final base URL`);
     const error = parsed?.error;
-    throw new AiProviderError(response.status, error?.code ?? error?.type ?? "", error?.message ?? (response.statusText || "Unexpected response"));
+    throw new AiProviderError(response.status, error?.code ?? error?.type ?? "", error?.message ?? "Unexpected response");
   }
 }

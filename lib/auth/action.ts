@@ -4,6 +4,7 @@ import "server-only";
 // browser: it answers { ok: true, data } or { ok: false, error } in the API's error shape.
 import type { z } from "zod";
 import { AppError, errorBody, invalid, type ErrorBody } from "@/lib/errors";
+import { SecretKeyError } from "@/lib/secrets/seal";
 import { findProject, requireProject, requireTeamRole, userActor, type ProjectAccess } from "@/lib/auth/access";
 import { jobRoles, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
@@ -72,6 +73,8 @@ async function settle<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
     return { ok: true, data: await work() };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: errorBody(error).error };
+    // A server without TASKDECK_ENCRYPTION_KEY (or with the wrong one) says so: it names no secret.
+    if (error instanceof SecretKeyError) return { ok: false, error: { code: "internal", message: `The server cannot store credentials: ${error.message}. The server owner must fix this.` } };
     console.error("[action] unexpected error", error instanceof Error ? error.message : error);
     return { ok: false, error: { code: "internal", message: "Something went wrong on our side" } };
   }

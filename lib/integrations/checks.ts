@@ -51,8 +51,10 @@ const checks: Record<IntegrationKind, Check> = {
   async ai_provider(projectId, signal) {
     const { config, secrets } = await requireIntegration(projectId, "ai_provider");
     const baseUrl = config.baseUrl ?? env.AI_API_URL;
-    await assertPublicUrl(baseUrl);
-    const client = new AiClient({ baseUrl, apiKey: secrets.apiKey || undefined, signal });
+    // An admin's base URL is checked like a webhook's; the server owner's own default is trusted.
+    const allowPrivateNetwork = config.baseUrl === null || env.ALLOW_PRIVATE_NETWORK_URLS;
+    if (!allowPrivateNetwork) await assertPublicUrl(baseUrl, false);
+    const client = new AiClient({ baseUrl, apiKey: secrets.apiKey || undefined, signal, allowPrivateNetwork });
     const models = await client.models().catch(async (error: unknown) => {
       // Some compatible servers have no models list: a one-token completion answers instead.
       if (!(error instanceof AiProviderError) || error.status !== 404) throw error;

@@ -107,7 +107,13 @@ export const integrationDefinitions = {
     config: z.object({
       baseUrl: z.preprocess(
         (value) => (typeof value === "string" && value.trim() === "" ? null : value),
-        z.url({ protocol: /^https?$/, error: "baseUrl must be an http(s) URL such as https://api.openai.com/v1" }).max(500).nullable().default(null),
+        z
+          .url({ protocol: /^https?$/, error: "baseUrl must be an http(s) URL such as https://api.openai.com/v1" })
+          .max(500)
+          // Settings are shown to every member: a key belongs in the API key field, not the URL.
+          .refine((value) => !/^https?:\/\/[^/?#]*@/i.test(value), "baseUrl must not contain a user name or password; put the key in API key")
+          .nullable()
+          .default(null),
       ),
       model: text("model", 200),
     }),

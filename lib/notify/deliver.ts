@@ -1,14 +1,15 @@
 // Sending the outbox (semantics 11 and 13): deliveries are leased with SKIP LOCKED, so several
 // workers never send one twice at once; each attempt's outcome is recorded on the delivery only if
 // it still holds the lease it was sent under (a worker frozen past its lease cannot overwrite a
-// newer attempt). A failed attempt is retried with exponential backoff until the delivery's
+// newer attempt), and renewed just before each send. A failed attempt is retried with exponential
+// backoff until the delivery's
 // `give_up_at`, then the delivery is failed. Receivers may see a delivery twice (a worker that
 // dies between sending and recording): webhook bodies carry the notification id to dedupe on.
 import type { Transporter } from "nodemailer";
 import { getPool } from "@/lib/db/pool";
-import { postOutbound } from "@/lib/net/outbound";
+import { requestOutbound } from "@/lib/net/outbound";
 import { open } from "@/lib/secrets/seal";
-import { SIGNATURE_HEADER, signWebhook } from "./webhook-signature";
+import { SIGNATURE_HEADER, signWebhook, webhookSecretContext } from "./webhook-signature";
 
 export interface DeliveryOptions {
   /** Null: emails are kept as `held` (no SMTP_URL), and said in the log. */
@@ -55,9 +56,10 @@ interface Outcome {
 }
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
-// A leased delivery becomes due again after this, in case its worker dies mid-send.
+// A leased delivery becomes due again after this, in case its worker dies mid-send; longer than
+// any one send may take (SMTP timeouts in worker/outbox-sender.ts, WEBHOOK_TIMEOUT_MS).
 const LEASE_SECONDS = 120;
-export const WEBHOOK_TIMEOUT_MS = 10_000;
+const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export function backoffMs(attempts: number, baseMs: number): number {
   return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
@@ -82,7 +84,7 @@ const leaseSql = (condition: string) => `
     LEFT JOIN webhooks AS hook ON hook.id = leased.webhook_id`;
 
 /** What a webhook receives: the same for every attempt, so `id` dedupes. */
-export function webhookBody(delivery: LeasedDelivery): string {
+function webhookBody(delivery: LeasedDelivery): string {
   return JSON.stringify({
     id: delivery.notificationId,
     type: delivery.type,
@@ -98,16 +100,27 @@ async function sendWebhook(delivery: LeasedDelivery, options: DeliveryOptions): 
   // A test goes to a disabled webhook too: that is how one checks it before enabling it.
   if (!delivery.enabled && delivery.type !== "webhook.test") return { ok: false, final: true, error: "The webhook was disabled before this was sent" };
   const body = webhookBody(delivery);
-  const secret = open(delivery.secret, `webhook:${delivery.webhookId}`);
+  let secret: string;
+  try {
+    secret = open(delivery.secret, webhookSecretContext(delivery.webhookId!));
+  } catch {
+    // Retrying cannot help: the server's keys do not open this webhook's secret.
+    return { ok: false, final: true, error: "The webhook's signing secret does not open with this server's TASKDECK_ENCRYPTION_KEY; roll the secret" };
+  }
   const started = Date.now();
   try {
-    const response = await postOutbound(delivery.url, body, {
-      "Content-Type": "application/json",
-      "User-Agent": "Taskdeck-Webhooks/1",
-      "X-Taskdeck-Event": delivery.type,
-      "X-Taskdeck-Delivery": delivery.id,
-      [SIGNATURE_HEADER]: signWebhook(secret, body, Math.floor(Date.now() / 1000)),
-    }, { timeoutMs: options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS });
+    const response = await requestOutbound(delivery.url, {
+      body,
+      headers: {
+        "Content-Type": "application/json",
+        "User-Agent": "Taskdeck-Webhooks/1",
+        "X-Taskdeck-Event": delivery.type,
+        "X-Taskdeck-Delivery": delivery.id,
+        [SIGNATURE_HEADER]: signWebhook(secret, body, Math.floor(Date.now() / 1000)),
+      },
+      timeoutMs: options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS,
+      truncate: true,
+    });
     const durationMs = Date.now() - started;
     if (response.status >= 200 && response.status < 300) return { ok: true, responseStatus: response.status, durationMs };
     const why = response.status >= 300 && response.status < 400 ? `redirected to ${response.location ?? "elsewhere"}; webhooks follow no redirects` : response.body.trim().slice(0, 300);
@@ -148,7 +161,19 @@ async function record(delivery: LeasedDelivery, outcome: Outcome, retryBaseMs: n
   );
 }
 
+// Renews the lease just before sending, and says whether this worker still holds it: a batch sent
+// one email after another can outlast the lease it was taken with, and another worker may have
+// taken a delivery since; sending it again would send it twice.
+async function stillLeased(delivery: LeasedDelivery): Promise<boolean> {
+  const { rowCount } = await getPool().query(
+    `UPDATE notification_deliveries SET next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+    [delivery.id, delivery.attempts],
+  );
+  return rowCount === 1;
+}
+
 async function attempt(delivery: LeasedDelivery, options: DeliveryOptions): Promise<void> {
+  if (!(await stillLeased(delivery))) return;
   if (delivery.channel === "email") {
     const outcome = await sendEmail(delivery, options);
     if (outcome === "held") {

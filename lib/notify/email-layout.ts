@@ -18,7 +18,7 @@ export interface EmailDocument {
   footer?: string;
 }
 
-export const escapeHtml = (value: string) =>
+const escapeHtml = (value: string) =>
   value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 const font = `font-family:sans-serif`;

@@ -9,7 +9,7 @@
 //   });
 import { appUrl } from "@/lib/env";
 import { notificationEmail } from "./emails";
-import { recordNotification, type NotificationDb, type RecordedNotification } from "./outbox";
+import { recordNotification, rows, type NotificationDb, type RecordedNotification } from "./outbox";
 import { notificationTypes, type NotificationData, type RoutableType } from "./types";
 
 export interface Emission<T extends RoutableType> {
@@ -20,10 +20,9 @@ export interface Emission<T extends RoutableType> {
 }
 
 async function teamOf(db: NotificationDb, teamId: string): Promise<{ slug: string; name: string }> {
-  const sql = `SELECT slug, name FROM teams WHERE id = $1::uuid`;
-  const rows = "$queryRawUnsafe" in db ? await db.$queryRawUnsafe<Array<{ slug: string; name: string }>>(sql, teamId) : (await db.query<{ slug: string; name: string }>(sql, [teamId])).rows;
-  if (!rows[0]) throw new Error(`No team ${teamId} to notify`);
-  return rows[0];
+  const [team] = await rows<{ slug: string; name: string }>(db, `SELECT slug, name FROM teams WHERE id = $1::uuid`, [teamId]);
+  if (!team) throw new Error(`No team ${teamId} to notify`);
+  return team;
 }
 
 /** Records a team notification with its deliveries on `db` (the caller's transaction). */

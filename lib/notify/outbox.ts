@@ -1,6 +1,6 @@
 // The outbox (semantics 11 and 13): a notification and its deliveries, written on the caller's
 // connection, so they commit with what they tell about or not at all. The worker sends them
-// (worker/delivery-sender.ts). Works inside a pg transaction (the run lifecycle) and inside a
+// (lib/notify/deliver.ts, from worker/outbox-sender.ts). Works inside a pg transaction (the run lifecycle) and inside a
 // Prisma interactive transaction (jobs writing their domain rows).
 import type { Queryable } from "@/lib/db/pool";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -41,7 +41,8 @@ export interface RecordedNotification {
   webhooks: number;
 }
 
-async function rows<T>(db: NotificationDb, sql: string, values: unknown[]): Promise<T[]> {
+/** A query's rows, on either kind of connection. */
+export async function rows<T>(db: NotificationDb, sql: string, values: unknown[]): Promise<T[]> {
   if ("$queryRawUnsafe" in db) return db.$queryRawUnsafe<T[]>(sql, ...values);
   return (await db.query(sql, values)).rows as T[];
 }
@@ -108,7 +109,11 @@ export async function recordNotification(db: NotificationDb, record: Notificatio
 /** Deletes up to `batchSize` notifications older than `days` (their deliveries go with them): job_runs_cleanup. */
 export async function deleteOldNotifications(db: Queryable, days: number, batchSize: number): Promise<number> {
   const { rowCount } = await db.query(
-    `DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE created_at < now() - make_interval(days => $1) ORDER BY created_at LIMIT $2)`,
+    // One still being retried (a redelivery) stays until it is done.
+    `DELETE FROM notifications WHERE id IN (
+       SELECT id FROM notifications AS notification WHERE created_at < now() - make_interval(days => $1)
+          AND NOT EXISTS (SELECT 1 FROM notification_deliveries AS delivery WHERE delivery.notification_id = notification.id AND delivery.status = 'pending')
+        ORDER BY created_at LIMIT $2)`,
     [days, batchSize],
   );
   return rowCount ?? 0;

@@ -2,8 +2,6 @@
 // Pure: the outbox stores what this returns.
 import { renderEmail, type EmailContent } from "./email-layout";
 
-export type { EmailContent };
-
 export interface RunEmailInput {
   runId: string;
   typeLabel: string;

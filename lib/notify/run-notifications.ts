@@ -42,37 +42,57 @@ export function mayOweNotification(projectId: string | null, notify: boolean, st
   return notify || (projectId === null && env.SYSTEM_JOBS_ALERT_EMAIL !== undefined) || (projectId !== null && status === "failed");
 }
 
-/** Queues what each ended run owes; returns how many deliveries that made. */
+/**
+ * Queues what each ended run owes; returns how many deliveries that made. A notification that
+ * cannot be written (a bug, a bad row) is rolled back to its savepoint and logged: it must never
+ * keep the run, or the other runs ended with it, from ending.
+ */
 export async function queueRunNotifications(db: Queryable, runs: EndedRun[], labelOf: (type: string) => string): Promise<number> {
   let queued = 0;
   for (const run of runs) {
-    const link = run.projectSlug ? `${appUrl()}/projects/${run.projectSlug}/runs/${run.id}` : null;
-    const recipients = new Set<string>();
-    if (run.notify && run.userEmail) recipients.add(run.userEmail);
-    const alertEmail = env.SYSTEM_JOBS_ALERT_EMAIL;
-    // A cancelled system run was someone's decision on the server; it is not an alert.
-    if (run.projectId === null && alertEmail && run.status !== "cancelled") recipients.add(alertEmail);
-    if (recipients.size > 0) {
-      const email = runEmail({
-        runId: run.id,
-        typeLabel: labelOf(run.type),
-        status: run.status,
-        projectName: run.projectName,
-        link,
-        startedAt: run.startedAt,
-        finishedAt: run.finishedAt,
-        processed: run.progressProcessed,
-        total: run.progressTotal,
-        message: run.progressMessage,
-        errorMessage: run.errorMessage,
-      });
-      const data = { run: { id: run.id, type: run.type, label: labelOf(run.type), status: run.status, url: link } };
-      const recorded = await recordNotification(db, { type: "run.finished", teamId: run.teamId, projectId: run.projectId, runId: run.id, email, data, to: { emails: [...recipients] } });
-      queued += recorded.emails;
+    if (!owes(run)) continue;
+    await db.query("SAVEPOINT run_notifications");
+    try {
+      queued += await queueFor(db, run, labelOf);
+      await db.query("RELEASE SAVEPOINT run_notifications");
+    } catch (error) {
+      await db.query("ROLLBACK TO SAVEPOINT run_notifications");
+      console.error(`[notify] the notifications of run ${run.id} could not be queued: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (run.status === "failed" && run.projectId && run.teamId && link) {
-      queued += await queueRunFailed(db, { ...run, projectId: run.projectId, teamId: run.teamId }, link, labelOf);
-    }
+  }
+  return queued;
+}
+
+const owes = (run: EndedRun) => (run.notify && run.userEmail !== null) || (run.projectId === null && env.SYSTEM_JOBS_ALERT_EMAIL !== undefined && run.status !== "cancelled") || (run.status === "failed" && run.projectId !== null);
+
+async function queueFor(db: Queryable, run: EndedRun, labelOf: (type: string) => string): Promise<number> {
+  let queued = 0;
+  const link = run.projectSlug ? `${appUrl()}/projects/${run.projectSlug}/runs/${run.id}` : null;
+  const recipients = new Set<string>();
+  if (run.notify && run.userEmail) recipients.add(run.userEmail);
+  const alertEmail = env.SYSTEM_JOBS_ALERT_EMAIL;
+  // A cancelled system run was someone's decision on the server; it is not an alert.
+  if (run.projectId === null && alertEmail && run.status !== "cancelled") recipients.add(alertEmail);
+  if (recipients.size > 0) {
+    const email = runEmail({
+      runId: run.id,
+      typeLabel: labelOf(run.type),
+      status: run.status,
+      projectName: run.projectName,
+      link,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      processed: run.progressProcessed,
+      total: run.progressTotal,
+      message: run.progressMessage,
+      errorMessage: run.errorMessage,
+    });
+    const data = { run: { id: run.id, type: run.type, label: labelOf(run.type), status: run.status, url: link } };
+    const recorded = await recordNotification(db, { type: "run.finished", teamId: run.teamId, projectId: run.projectId, runId: run.id, email, data, to: { emails: [...recipients] } });
+    queued += recorded.emails;
+  }
+  if (run.status === "failed" && run.projectId && run.teamId && link) {
+    queued += await queueRunFailed(db, { ...run, projectId: run.projectId, teamId: run.teamId }, link, labelOf);
   }
   return queued;
 }

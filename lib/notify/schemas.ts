@@ -31,8 +31,6 @@ export const webhookChangeSchema = z
   })
   .strict();
 
-export type WebhookInput = z.input<typeof webhookInputSchema>;
-
 export const emailPreferenceSchema = z
   .object({
     type: z.string().refine(isRoutableType, "not a notification type"),

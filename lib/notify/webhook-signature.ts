@@ -7,6 +7,9 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 export const SIGNATURE_HEADER = "X-Taskdeck-Signature";
 export const DEFAULT_TOLERANCE_SECONDS = 5 * 60;
 
+/** What a webhook's sealed secret is bound to (lib/secrets/seal.ts; lib/secrets/stored.ts says the same in SQL). */
+export const webhookSecretContext = (webhookId: string) => `webhook:${webhookId}`;
+
 /** A new signing secret: whsec_ and 32 random bytes. */
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;

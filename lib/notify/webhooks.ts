@@ -13,7 +13,7 @@ import { sendDeliveryNow } from "./deliver";
 import { giveUpAfterSeconds, recordNotification } from "./outbox";
 import { webhookChangeSchema, webhookInputSchema } from "./schemas";
 import { notificationTypes } from "./types";
-import { newWebhookSecret } from "./webhook-signature";
+import { newWebhookSecret, webhookSecretContext } from "./webhook-signature";
 
 // A team's webhooks are few; a cap keeps one admin from making every notification a thousand requests.
 export const MAX_WEBHOOKS_PER_TEAM = 10;
@@ -43,7 +43,6 @@ export interface DeliveryView {
   nextAttemptAt: string | null;
 }
 
-const contextOf = (webhookId: string) => `webhook:${webhookId}`;
 // An id that is not a UUID names no webhook (and must not reach a uuid column as a 500).
 const notFoundUnlessId = (id: string, what: string) => {
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", `${what} not found`);
@@ -124,7 +123,7 @@ export async function createWebhook(teamId: string, input: unknown, createdById:
     if ((rows[0]?.count ?? 0) >= MAX_WEBHOOKS_PER_TEAM) throw new AppError("conflict", `A team has at most ${MAX_WEBHOOKS_PER_TEAM} webhooks; delete one first`);
     await client.query(
       `INSERT INTO webhooks (id, team_id, url, description, types, secret, secret_hint, created_by_id, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
-      [id, teamId, parsed.data.url, parsed.data.description, parsed.data.types, seal(secret, contextOf(id)), hintOf(secret), createdById],
+      [id, teamId, parsed.data.url, parsed.data.description, parsed.data.types, seal(secret, webhookSecretContext(id)), hintOf(secret), createdById],
     );
   }).then(() => prisma.webhook.findUniqueOrThrow({ where: { id }, include: webhookInclude }));
   return { webhook: webhookView(row), secret };
@@ -144,7 +143,7 @@ export async function updateWebhook(teamId: string, webhookId: string, input: un
 export async function rollWebhookSecret(teamId: string, webhookId: string): Promise<{ webhook: WebhookView; secret: string }> {
   notFoundUnlessId(webhookId, "Webhook");
   const secret = newWebhookSecret();
-  const { count } = await prisma.webhook.updateMany({ where: { id: webhookId, teamId }, data: { secret: seal(secret, contextOf(webhookId)), secretHint: hintOf(secret) } });
+  const { count } = await prisma.webhook.updateMany({ where: { id: webhookId, teamId }, data: { secret: seal(secret, webhookSecretContext(webhookId)), secretHint: hintOf(secret) } });
   if (count === 0) throw new AppError("not_found", "Webhook not found");
   return { webhook: await getWebhook(teamId, webhookId), secret };
 }
@@ -176,7 +175,13 @@ export async function sendTestDelivery(teamId: string, webhookId: string): Promi
   const data = notificationTypes["webhook.test"].data.parse({ message: "A test delivery from Taskdeck: this webhook is reachable and its signature can be checked." });
   const deliveryId = await withTransaction(async (client) => {
     const recorded = await recordNotification(client, { type: "webhook.test", teamId, email: { subject: "Webhook test", text: "", html: "" }, data, to: { webhookId } });
-    const { rows } = await client.query<{ id: string }>(`UPDATE notification_deliveries SET give_up_at = now() WHERE notification_id = $1 RETURNING id`, [recorded.id]);
+    // Deleted meanwhile.
+    if (!recorded.id) throw new AppError("not_found", "Webhook not found");
+    // Not due for the workers (this process sends it), and not retried.
+    const { rows } = await client.query<{ id: string }>(
+      `UPDATE notification_deliveries SET give_up_at = now(), next_attempt_at = now() + interval '5 minutes' WHERE notification_id = $1 RETURNING id`,
+      [recorded.id],
+    );
     return rows[0]!.id;
   });
   await sendDeliveryNow(deliveryId, { mail: null, retryBaseMs: 0 });

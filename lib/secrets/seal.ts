@@ -47,7 +47,7 @@ export function configuredKeys(): SecretKeys {
   };
 }
 
-export function isSealed(value: string): boolean {
+function isSealed(value: string): boolean {
   return value.startsWith(`${VERSION}:`);
 }
 

@@ -13,6 +13,7 @@ import { demoAiProvider } from "@/sandbox/ai/server";
 import { demoAdsAccount } from "@/sandbox/appleads/server";
 import { deriveKeyPair } from "@/sandbox/appstore/keys";
 import { demoAppStoreProject } from "@/sandbox/appstore/server";
+import { listen } from "@/sandbox/http";
 import { startSandboxes, type RunningSandboxes } from "@/sandbox/registry";
 import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 import { createProject, createUser } from "../helpers/fixtures";
@@ -85,6 +86,27 @@ describe("connection checks", () => {
     expect((await checkIntegration(project.id, "apple_ads")).result.message).toBe("The credentials work, but not for organization 123; they reach Acme Apps (40669820)");
     await saveIntegration(project.id, "ai_provider", { model: "gpt-9", apiKey: demoAiProvider.apiKey });
     expect((await checkIntegration(project.id, "ai_provider")).result.message).toBe(`The AI provider answered, but has no model gpt-9 (it has ${demoAiProvider.models.join(", ")})`);
+  });
+});
+
+describe("an AI provider's base URL", () => {
+  it("is not followed when it redirects (it could lead into the server's network), and refuses credentials in it", async () => {
+    const { project } = await createProject();
+    const ai = new URL(sandboxes.env.AI_API_URL!);
+    const redirector = await listen((_req, res) => {
+      res.writeHead(302, { Location: `${ai.origin}/v1/models` });
+      res.end();
+    });
+    try {
+      await saveIntegration(project.id, "ai_provider", { baseUrl: `${redirector.origin}/v1`, model: demoAiProvider.model, apiKey: demoAiProvider.apiKey });
+      const { result } = await checkIntegration(project.id, "ai_provider");
+      expect(result).toEqual({ ok: false, message: expect.stringContaining("redirected to") });
+    } finally {
+      await redirector.close();
+    }
+    await expect(saveIntegration(project.id, "ai_provider", { baseUrl: "https://user:sk-secret@api.example.com/v1", model: "m" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: "baseUrl", message: expect.stringContaining("must not contain a user name or password") })],
+    });
   });
 });
 

@@ -284,17 +284,49 @@ describe("webhooks", () => {
 
 describe("addresses", () => {
   it("on the server's own network are refused unless the server owner allows them, at save and at connect time", async () => {
-    const { assertPublicUrl, postOutbound } = await import("@/lib/net/outbound");
-    for (const url of ["http://127.0.0.1:8080/", "http://10.1.2.3/", "http://[::1]/", "http://169.254.169.254/latest/meta-data", "http://localhost/"]) {
+    const { assertPublicUrl, requestOutbound } = await import("@/lib/net/outbound");
+    for (const url of ["http://127.0.0.1:8080/", "http://10.1.2.3/", "http://[::1]/", "http://169.254.169.254/latest/meta-data", "http://localhost/", "http://[::ffff:127.0.0.1]/", "http://2130706433/", "http://0177.0.0.1/"]) {
       await expect(assertPublicUrl(url, false), url).rejects.toThrow(/private address/);
     }
     await expect(assertPublicUrl("https://93.184.215.14/hook", false)).resolves.toBeInstanceOf(URL);
     // The receiver is on loopback: refused when private addresses are not allowed, by IP and by name.
     const port = new URL(receiver.url).port;
     const before = receiver.received.length;
-    await expect(postOutbound(`http://127.0.0.1:${port}/private`, "{}", {}, { timeoutMs: 2000, allowPrivate: false })).rejects.toThrow(/private address/);
-    await expect(postOutbound(`http://localhost:${port}/private`, "{}", {}, { timeoutMs: 2000, allowPrivate: false })).rejects.toThrow(/private address/);
+    await expect(requestOutbound(`http://127.0.0.1:${port}/private`, { body: "{}", timeoutMs: 2000, allowPrivate: false })).rejects.toThrow(/private address/);
+    await expect(requestOutbound(`http://[::ffff:7f00:1]:${port}/private`, { body: "{}", timeoutMs: 2000, allowPrivate: false })).rejects.toThrow(/private address/);
+    await expect(requestOutbound(`http://localhost:${port}/private`, { body: "{}", timeoutMs: 2000, allowPrivate: false })).rejects.toThrow(/private address/);
     expect(receiver.received.length).toBe(before);
-    await expect(postOutbound(`http://localhost:${port}/allowed`, "{}", {}, { timeoutMs: 2000, allowPrivate: true })).resolves.toMatchObject({ status: 200 });
+    await expect(requestOutbound(`http://localhost:${port}/allowed`, { body: "{}", timeoutMs: 2000, allowPrivate: true })).resolves.toMatchObject({ status: 200 });
+  });
+
+  it("that answer a byte at a time are cut off at the deadline of the whole exchange", async () => {
+    const { requestOutbound } = await import("@/lib/net/outbound");
+    const { listen } = await import("@/sandbox/http");
+    const trickle = await listen((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/plain" });
+      const timer = setInterval(() => res.write("."), 100);
+      res.on("close", () => clearInterval(timer));
+    });
+    try {
+      await expect(requestOutbound(`${trickle.origin}/slow`, { body: "{}", timeoutMs: 700, allowPrivate: true, truncate: true })).rejects.toThrow("No answer within 0.7 s");
+    } finally {
+      await trickle.close();
+    }
+  });
+});
+
+describe("a webhook whose secret does not open", () => {
+  it("fails its deliveries for good, saying why, instead of retrying them forever", async () => {
+    const { team, ref } = await project();
+    const { webhook } = await createWebhook(team.id, { url: `${receiver.url}/damaged`, types: ["app.review_new"] }, null);
+    // Sealed for another row: it does not open here.
+    const other = await createWebhook(team.id, { url: `${receiver.url}/other`, types: ["issue.new"] }, null);
+    const { secret } = await prisma.webhook.findUniqueOrThrow({ where: { id: other.webhook.id } });
+    await prisma.webhook.update({ where: { id: webhook.id }, data: { secret } });
+    await prisma.$transaction((tx) => emitNotification(tx, "app.review_new", { teamId: team.id, projectId: ref.id, data: reviewData(ref) }));
+    await sendDueDeliveries({ mail: null, retryBaseMs: 100 });
+    const [delivery] = await listDeliveries(team.id, webhook.id);
+    expect(delivery).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("does not open") });
+    expect(receiver.received.some((received) => received.path === "/damaged")).toBe(false);
   });
 });
