@@ -70,7 +70,8 @@ describe("a project's integrations", () => {
     await dialog.getByLabel("Key id").fill(demoAppStoreProject.keyId);
     await dialog.getByLabel("App id").fill(demoAppStoreProject.appId);
     await dialog.getByLabel("Or choose the key file").setInputFiles(keyFile);
-    await expect(dialog.getByLabel("Private key (.p8)").inputValue()).resolves.toContain("BEGIN PRIVATE KEY");
+    // The browser reads the file into the field after the change event.
+    await expect.poll(() => dialog.getByLabel("Private key (.p8)").inputValue(), { timeout: 10_000 }).toContain("BEGIN PRIVATE KEY");
     await dialog.getByRole("button", { name: "Connect and test" }).click();
     await page.getByText("Pull All queued").waitFor();
     const appStore = card("App Store Connect");

@@ -4,6 +4,7 @@
 import { useState, useTransition } from "react";
 import { setEmailPreferenceAction } from "@/app/teams/[teamId]/notifications/actions";
 import { useToast } from "@/components/ui/toaster";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { EmailPreferenceView } from "@/lib/notify/preferences";
 
 export function EmailPreferences({ teamId, email, preferences }: { teamId: string; email: string; preferences: EmailPreferenceView[] }) {
@@ -11,6 +12,7 @@ export function EmailPreferences({ teamId, email, preferences }: { teamId: strin
   const [current, setCurrent] = useState(preferences);
   const [saving, setSaving] = useState<string | null>(null);
   const [, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   const choose = (preference: EmailPreferenceView, wanted: boolean) => {
     setSaving(preference.type);
@@ -48,7 +50,7 @@ export function EmailPreferences({ teamId, email, preferences }: { teamId: strin
               type="checkbox"
               role="switch"
               checked={preference.email}
-              disabled={saving === preference.type}
+              disabled={!hydrated || saving === preference.type}
               onChange={(event) => choose(preference, event.target.checked)}
               className="mt-1 size-5 shrink-0 cursor-pointer accent-indigo-600"
             />

@@ -2,10 +2,7 @@
 // A moment as people want it: relative ("3 min ago") or local date and time, in the viewer's time
 // zone, with the exact UTC time on hover. The server renders UTC (it cannot know the viewer's
 // zone); the browser switches to local time after hydration.
-import { useSyncExternalStore } from "react";
-
-const subscribeNever = () => () => {};
-const useIsClient = () => useSyncExternalStore(subscribeNever, () => true, () => false);
+import { useHydrated as useIsClient } from "./use-hydrated";
 
 const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["year", 365 * 24 * 3600],
