@@ -28,8 +28,8 @@ describe("a project's apps", () => {
     await page.getByRole("link", { name: "Settings", exact: true }).click();
     await page.getByRole("heading", { name: "Apps" }).waitFor();
     const connection = await prisma.integration.findFirstOrThrow({ where: { project: { slug: demo.project.slug }, kind: "app_store_connect" } });
-    await expect(appRow("Demo App for iOS").getByText((connection.config as { appId: string }).appId).isVisible()).resolves.toBe(true);
-    await expect(appRow("Demo App for Android").getByText("Android", { exact: true }).isVisible()).resolves.toBe(true);
+    await appRow("Demo App for iOS").getByText((connection.config as { appId: string }).appId).waitFor();
+    await appRow("Demo App for Android").getByText("Android", { exact: true }).waitFor();
   });
 
   it("are added, edited and removed by an admin, with bad input refused inline and nothing saved", async () => {

@@ -50,7 +50,7 @@ describe("the run page", () => {
     expect(stored.status).toBe("cancelled");
     expect(stored.progressProcessed).toBeGreaterThan(0);
     await expect(page.getByRole("button", { name: "Cancel run" }).isDisabled()).resolves.toBe(true);
-    await expect(page.getByRole("button", { name: "Retry" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Retry" }).waitFor();
   });
 
   it("shows a failed run's error in its page and groups it in Failures", async () => {
@@ -63,13 +63,13 @@ describe("the run page", () => {
     await page.goto(`${baseUrl()}/projects/${broken.slug}/runs/${second}`);
     const error = page.getByRole("region", { name: "Error" });
     await error.getByText("RevenueCat 401 authentication_error: Invalid API key").waitFor();
-    await expect(page.locator('[data-status="failed"]').first().isVisible()).resolves.toBe(true);
+    await page.locator('[data-status="failed"]').first().waitFor();
 
     await page.getByRole("link", { name: "Failures" }).click();
     const group = page.locator('[data-failure-type="revenuecat_sync"]');
     await group.waitFor();
-    await expect(group.getByLabel("2 failures").isVisible()).resolves.toBe(true);
-    await expect(group.getByText("RevenueCat 401 authentication_error: Invalid API key").isVisible()).resolves.toBe(true);
+    await group.getByLabel("2 failures").waitFor();
+    await group.getByText("RevenueCat 401 authentication_error: Invalid API key").waitFor();
     await group.getByRole("link", { name: "Newest run →" }).click();
     await page.waitForURL(new RegExp(`/runs/${second}$`));
 

@@ -44,7 +44,7 @@ describe("a project's integrations", () => {
     await dialog.getByRole("button", { name: "Connect and test" }).click();
     await revenuecat.getByText("Connection failed").waitFor();
     await revenuecat.getByText(/RevenueCat 401 authentication_error: Invalid API key/).waitFor();
-    await expect(revenuecat.getByText("…1234").isVisible()).resolves.toBe(true);
+    await revenuecat.getByText("…1234").waitFor();
 
     await page.getByRole("button", { name: "Edit RevenueCat settings" }).click();
     const edit = page.getByRole("dialog", { name: "RevenueCat settings" });
@@ -52,7 +52,7 @@ describe("a project's integrations", () => {
     await edit.getByLabel("Secret API key (v2)").fill(demoRevenueCatProject.apiKey);
     await edit.getByRole("button", { name: "Save and test" }).click();
     await revenuecat.getByText(`RevenueCat accepted the key for project ${demoRevenueCatProject.projectId}`).waitFor();
-    await expect(revenuecat.getByText("Connected", { exact: true }).isVisible()).resolves.toBe(true);
+    await revenuecat.getByText("Connected", { exact: true }).waitFor();
     // Stored sealed, and nowhere in the page.
     const stored = await prisma.integration.findFirstOrThrow({ where: { projectId: project.id, kind: "revenuecat" } });
     expect(stored.secrets).not.toContain(demoRevenueCatProject.apiKey);

@@ -35,7 +35,7 @@ describe("a paused lane", () => {
     const banner = page.getByRole("region", { name: "Lane paused" });
     await banner.waitFor({ timeout: 15_000 });
     await banner.getByText("Pull Changes failed").waitFor();
-    await expect(banner.getByText(/App Store Connect 401 NOT_AUTHORIZED/).isVisible()).resolves.toBe(true);
+    await banner.getByText(/App Store Connect 401 NOT_AUTHORIZED/).waitFor();
 
     // A push triggered meanwhile waits behind the failure, and shows its place in the lane.
     const { key } = await createKey(team.id, ["jobs:read", "jobs:write"]);
@@ -51,7 +51,7 @@ describe("a paused lane", () => {
     for (const tab of ["Failures", "Schedules"]) {
       await page.getByRole("link", { name: tab, exact: true }).click();
       await page.getByRole("heading", { name: tab, level: 1 }).waitFor();
-      await expect(banner.isVisible()).resolves.toBe(true);
+      await banner.waitFor();
     }
     await banner.getByRole("link", { name: "View the failed run" }).click();
     await page.waitForURL(new RegExp(`/runs/${failedId}$`));

@@ -45,9 +45,9 @@ describe("the Tasks view", () => {
     }
     const partial = [...seen].filter((value) => value > 0 && value < 100);
     expect(partial.length, `progress values seen: ${[...seen].join(", ")}`).toBeGreaterThanOrEqual(2);
-    await expect(row.getByText("Completed", { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(row.getByText(/^Synced \d+ users, \d+ skipped$/).isVisible()).resolves.toBe(true);
-    await expect(row.getByText(demo.admin.name, { exact: true }).isVisible()).resolves.toBe(true);
+    await row.getByText("Completed", { exact: true }).waitFor();
+    await row.getByText(/^Synced \d+ users, \d+ skipped$/).waitFor();
+    await row.getByText(demo.admin.name, { exact: true }).waitFor();
 
     // The card now shows the last run, and "Notify me when done" was stored on the run.
     await card.getByRole("link", { name: "Last run of RevenueCat Sync" }).getByText("Completed").waitFor();
@@ -97,9 +97,9 @@ describe("the Tasks view", () => {
 
   it("shows a member the job types without Run now, and the API refuses the member", async () => {
     await signIn(page, demo.member.email);
-    await expect(page.getByText("Jobs need the admin or owner role").isVisible()).resolves.toBe(true);
+    await page.getByText("Jobs need the admin or owner role").waitFor();
     await expect(page.getByRole("button", { name: /Run .* now/ }).count()).resolves.toBe(0);
-    await expect(page.getByRole("article", { name: "RevenueCat Sync" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("article", { name: "RevenueCat Sync" }).waitFor();
     // Runs, Failures and Schedules are not offered, and opening them directly says why.
     await expect(page.getByRole("link", { name: "Runs" }).count()).resolves.toBe(0);
     await page.goto(`${baseUrl()}/projects/${demo.project.slug}/runs`);
