@@ -163,6 +163,12 @@ export function overrideEnv(changes: Record<string, string>): void {
   cached = undefined;
 }
 
+/** Like overrideEnv, for the variables not set already: what is set by hand wins. */
+export function defaultEnv(defaults: Record<string, string>): void {
+  for (const [name, value] of Object.entries(defaults)) process.env[name] ??= value;
+  cached = undefined;
+}
+
 // The public base URL used in links (emails, printed hints).
 export function appUrl(): string {
   const current = getEnv();

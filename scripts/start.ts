@@ -68,6 +68,7 @@ function keptSecret(file: string, name: string, make: () => string): string {
   return readFileSync(file, "utf8").trim();
 }
 
+const demoServicesFile = ".data/demo-services.json";
 const nextAuthSecret = () => launcher.NEXTAUTH_SECRET ?? keptSecret(".data/nextauth-secret", "NEXTAUTH_SECRET", () => randomBytes(32).toString("base64url"));
 
 try {
@@ -98,6 +99,9 @@ try {
     for (const line of sandboxes.lines) logAs("sandbox")(line);
     // Everything the demo talks to runs on localhost.
     env.ALLOW_PRIVATE_NETWORK_URLS = "true";
+    // The admin CLI, run beside the demo, talks to the same sandboxes (cli/admin/database.ts).
+    const services = Object.fromEntries([...Object.keys(sandboxes.env), "ALLOW_PRIVATE_NETWORK_URLS"].map((name) => [name, env[name]]));
+    writeFileSync(demoServicesFile, `${JSON.stringify(services, null, 2)}\n`);
   }
   const databaseUrl = env.DATABASE_URL!;
   overrideEnv({ DATABASE_URL: databaseUrl, ...(env.TASKDECK_ENCRYPTION_KEY ? { TASKDECK_ENCRYPTION_KEY: env.TASKDECK_ENCRYPTION_KEY } : {}) });

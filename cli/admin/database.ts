@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { encryptionKeysEnv, overrideEnv, parseCliEnv } from "@/lib/env";
+import { defaultEnv, encryptionKeysEnv, overrideEnv, parseCliEnv } from "@/lib/env";
 import { embeddedDatabaseUrl, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { CliError, exitCodes } from "../exit-codes";
 
@@ -37,6 +37,18 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+function demoServices(): Record<string, string> {
+  const file = path.join(root, ".data/demo-services.json");
+  if (!existsSync(file)) return {};
+  try {
+    const services = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+    return Object.fromEntries(Object.entries(services).filter(([, value]) => typeof value === "string"));
+  } catch {
+    // A damaged file: the CLI falls back to the configured (or default) service URLs.
+    return {};
+  }
+}
+
 /**
  * Points this process at the admin database (DATABASE_URL, read lazily by lib/env.ts)
  * and returns what to call when the command is done.
@@ -54,9 +66,14 @@ export async function openAdminDatabase(): Promise<{ url: string; close: () => P
   // another one on the same directory would stop it under its web and worker.
   const running = runningServerPort(dataDir);
   const url = embeddedDatabaseUrl(running ?? env.EMBEDDED_DB_PORT, "taskdeck");
-  // The demo's credentials are sealed with the key `npm start` keeps beside its database.
+  // The demo's credentials are sealed with the key `npm start` keeps beside its database, and its
+  // integrations point at the sandboxes `npm start` runs (what is set by hand wins).
   const demoKey = path.join(root, ".data/encryption-key");
-  overrideEnv({ DATABASE_URL: url, ...(existsSync(demoKey) && !encryptionKeysEnv().TASKDECK_ENCRYPTION_KEY ? { TASKDECK_ENCRYPTION_KEY: readFileSync(demoKey, "utf8").trim() } : {}) });
+  defaultEnv(demoServices());
+  overrideEnv({
+    DATABASE_URL: url,
+    ...(existsSync(demoKey) && !encryptionKeysEnv().TASKDECK_ENCRYPTION_KEY ? { TASKDECK_ENCRYPTION_KEY: readFileSync(demoKey, "utf8").trim() } : {}),
+  });
   if (await reachable(url)) return { url, close: async () => {} };
   if (running !== null) throw new CliError(`The demo database (port ${running}) is running but refuses connections`, exitCodes.unreachable);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
