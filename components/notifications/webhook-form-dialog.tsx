@@ -5,7 +5,7 @@
 import { useId, useState, useTransition } from "react";
 import { createWebhookAction, updateWebhookAction } from "@/app/teams/[teamId]/notifications/actions";
 import { Dialog } from "@/components/ui/dialog";
-import { FormFooter, inputClass } from "@/components/ui/form";
+import { fieldErrors, FormError, FormFooter, inputClass } from "@/components/ui/form";
 import { webhookInputSchema } from "@/lib/notify/schemas";
 import { notificationTypes, routableTypes } from "@/lib/notify/types";
 import type { WebhookView } from "@/lib/notify/webhooks";
@@ -42,7 +42,7 @@ export function WebhookFormDialog({ teamId, webhook, open, onClose, onSaved }: W
     startTransition(async () => {
       const result = webhook ? await updateWebhookAction(teamId, { webhookId: webhook.id, changes: input }) : await createWebhookAction(teamId, input);
       if (!result.ok) {
-        setErrors(Object.fromEntries((result.error.issues ?? []).map((issue) => [issue.path.replace(/^changes\./, "").split(".")[0]!, issue.message])));
+        setErrors(fieldErrors(result.error.issues, "changes"));
         setFormError(result.error.issues ? null : result.error.message);
         return;
       }
@@ -109,11 +109,7 @@ export function WebhookFormDialog({ teamId, webhook, open, onClose, onSaved }: W
           </div>
           {error("types")}
         </fieldset>
-        {formError && (
-          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
       </form>
     </Dialog>
   );

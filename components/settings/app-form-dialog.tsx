@@ -4,7 +4,7 @@
 import { useId, useState, useTransition } from "react";
 import { createAppAction, updateAppAction } from "@/app/projects/[projectId]/settings/actions";
 import { Dialog } from "@/components/ui/dialog";
-import { FormFooter, inputClass } from "@/components/ui/form";
+import { fieldErrors, FormError, FormFooter, inputClass } from "@/components/ui/form";
 import type { AppView } from "@/lib/apps/apps";
 import { appInputSchema, appPlatforms, platformLabels, type AppPlatform } from "@/lib/apps/schemas";
 
@@ -73,7 +73,7 @@ export function AppFormDialog({ projectId, app, open, onClose, onSaved }: AppFor
       const result = app ? await updateAppAction(projectId, { appId: app.id, app: input }) : await createAppAction(projectId, input);
       if (!result.ok) {
         // Issues name fields as "app.bundleId" for an edit and "bundleId" for a new app.
-        setErrors(Object.fromEntries((result.error.issues ?? []).map((issue) => [issue.path.replace(/^app\./, ""), issue.message])));
+        setErrors(fieldErrors(result.error.issues, "app"));
         setFormError(result.error.issues ? null : result.error.message);
         return;
       }
@@ -114,11 +114,7 @@ export function AppFormDialog({ projectId, app, open, onClose, onSaved }: AppFor
             <input id={ids.appleAppStoreId} value={values.appleAppStoreId} onChange={set("appleAppStoreId")} inputMode="numeric" maxLength={12} placeholder="1234567890" className={`${inputClass} font-mono`} {...described("appleAppStoreId")} />
           </Field>
         )}
-        {formError && (
-          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
       </form>
     </Dialog>
   );

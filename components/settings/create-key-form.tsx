@@ -4,6 +4,7 @@
 import { useId, useState, useTransition } from "react";
 import { createApiKeyAction } from "@/app/teams/[teamId]/api-keys/actions";
 import { Button } from "@/components/ui/button";
+import { FormError, fieldErrors } from "@/components/ui/form";
 import { permissionLabel, permissions, type Permission } from "@/lib/auth/permissions";
 
 export interface CreatedKey {
@@ -25,7 +26,7 @@ export function CreateKeyForm({ teamId, onCreated }: { teamId: string; onCreated
     startTransition(async () => {
       const result = await createApiKeyAction(teamId, { name, permissions: chosen });
       if (!result.ok) {
-        setErrors(Object.fromEntries((result.error.issues ?? []).map((issue) => [issue.path.split(".")[0] ?? "", issue.message])));
+        setErrors(fieldErrors(result.error.issues));
         setFormError(result.error.issues ? null : result.error.message);
         return;
       }
@@ -80,11 +81,7 @@ export function CreateKeyForm({ teamId, onCreated }: { teamId: string; onCreated
           {errors.permissions && <p className="mt-1 text-sm text-red-600 dark:text-red-400">{errors.permissions}</p>}
         </fieldset>
       </div>
-      {formError && (
-        <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <div className="mt-4">
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create key"}

@@ -5,7 +5,7 @@
 import { useId, useState, useTransition } from "react";
 import { saveIntegrationAction } from "@/app/projects/[projectId]/settings/actions";
 import { Dialog } from "@/components/ui/dialog";
-import { FormFooter, inputClass } from "@/components/ui/form";
+import { fieldErrors, FormError, FormFooter, inputClass } from "@/components/ui/form";
 import type { IntegrationView } from "@/lib/integrations/store";
 import { integrationDefinitions, type IntegrationField } from "@/lib/integrations/kinds";
 
@@ -59,7 +59,7 @@ export function IntegrationFormDialog({ projectId, integration, open, onClose, o
     startTransition(async () => {
       const result = await saveIntegrationAction(projectId, { kind: integration.kind, settings: values });
       if (!result.ok) {
-        setErrors(Object.fromEntries((result.error.issues ?? []).map((issue) => [issue.path.replace(/^settings\./, ""), issue.message])));
+        setErrors(fieldErrors(result.error.issues, "settings"));
         setFormError(result.error.issues ? null : result.error.message);
         return;
       }
@@ -125,11 +125,7 @@ export function IntegrationFormDialog({ projectId, integration, open, onClose, o
             </div>
           );
         })}
-        {formError && (
-          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
       </form>
     </Dialog>
   );

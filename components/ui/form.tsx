@@ -17,3 +17,25 @@ export function FormFooter({ formId, pending, label, onCancel }: { formId: strin
     </>
   );
 }
+
+/**
+ * The server's field issues as the form's errors, by field name. An action that wraps its input
+ * (`{ app: … }`, `{ settings: … }`) names fields below the wrapper, which is dropped.
+ */
+export function fieldErrors(issues: ReadonlyArray<{ path: string; message: string }> | undefined, wrapper?: string): Record<string, string> {
+  return Object.fromEntries(
+    (issues ?? []).map((issue) => {
+      const parts = issue.path.split(".");
+      return [(parts[0] === wrapper ? parts[1] : parts[0]) ?? "", issue.message];
+    }),
+  );
+}
+
+/** What went wrong that no field can say. */
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+      {message}
+    </p>
+  ) : null;
+}

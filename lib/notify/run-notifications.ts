@@ -50,7 +50,7 @@ export function mayOweNotification(projectId: string | null, notify: boolean, st
 export async function queueRunNotifications(db: Queryable, runs: EndedRun[], labelOf: (type: string) => string): Promise<number> {
   let queued = 0;
   for (const run of runs) {
-    if (!owes(run)) continue;
+    if (!mayOweNotification(run.projectId, run.notify, run.status)) continue;
     await db.query("SAVEPOINT run_notifications");
     try {
       queued += await queueFor(db, run, labelOf);
@@ -62,8 +62,6 @@ export async function queueRunNotifications(db: Queryable, runs: EndedRun[], lab
   }
   return queued;
 }
-
-const owes = (run: EndedRun) => (run.notify && run.userEmail !== null) || (run.projectId === null && env.SYSTEM_JOBS_ALERT_EMAIL !== undefined && run.status !== "cancelled") || (run.status === "failed" && run.projectId !== null);
 
 async function queueFor(db: Queryable, run: EndedRun, labelOf: (type: string) => string): Promise<number> {
   let queued = 0;

@@ -49,7 +49,9 @@ const notFoundUnlessId = (id: string, what: string) => {
 };
 const hintOf = (secret: string) => `whsec_…${secret.slice(-4)}`;
 
-type DeliveryRow = Awaited<ReturnType<typeof prisma.notificationDelivery.findMany<{ include: { notification: { select: { type: true } } } }>>>[number];
+const deliveryInclude = { notification: { select: { type: true } } } as const;
+
+type DeliveryRow = Awaited<ReturnType<typeof prisma.notificationDelivery.findMany<{ include: typeof deliveryInclude }>>>[number];
 
 function deliveryView(row: DeliveryRow): DeliveryView {
   return {
@@ -161,7 +163,7 @@ export async function listDeliveries(teamId: string, webhookId: string, limit = 
     where: { webhookId, webhook: { teamId } },
     orderBy: { createdAt: "desc" },
     take: limit,
-    include: { notification: { select: { type: true } } },
+    include: deliveryInclude,
   });
   return rows.map(deliveryView);
 }
@@ -185,7 +187,7 @@ export async function sendTestDelivery(teamId: string, webhookId: string): Promi
     return rows[0]!.id;
   });
   await sendDeliveryNow(deliveryId, { mail: null, retryBaseMs: 0 });
-  const row = await prisma.notificationDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { notification: { select: { type: true } } } });
+  const row = await prisma.notificationDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: deliveryInclude });
   return deliveryView(row);
 }
 
@@ -197,6 +199,6 @@ export async function redeliver(teamId: string, deliveryId: string): Promise<Del
     data: { status: "pending", nextAttemptAt: new Date(), giveUpAt: new Date(Date.now() + giveUpAfterSeconds.webhook * 1000) },
   });
   if (count === 0) throw new AppError("not_found", "No failed delivery of this team's webhooks with that id");
-  const row = await prisma.notificationDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { notification: { select: { type: true } } } });
+  const row = await prisma.notificationDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: deliveryInclude });
   return deliveryView(row);
 }
