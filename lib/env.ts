@@ -50,6 +50,20 @@ export const envSchema = z.object({
   RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   FAILED_RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Owlmetry's event store (lib/events/): how many days each event table keeps a project's events
+  // unless the project sets its own policy.
+  EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  METRIC_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  FUNNEL_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // db_pruning drops the oldest event partitions while the database is larger; unset: no limit.
+  DB_SIZE_LIMIT_GB: z.preprocess(blankToUndefined, z.coerce.number({ error: "DB_SIZE_LIMIT_GB must be a number of gigabytes" }).positive("DB_SIZE_LIMIT_GB must be above 0").optional()),
+  // How many months ahead of this one partition_creation keeps partitions for.
+  PARTITION_MONTHS_AHEAD: z.coerce.number().int().min(1).max(24).default(2),
+  // Where attachments are stored (created on first upload) and how large one may be.
+  ATTACHMENTS_DIR: z.preprocess(blankToUndefined, z.string().default(".data/attachments")),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  // Requests per minute an ingest key may make (a request carries up to 1,000 events).
+  INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
   // Requests per minute an API key may make, unless the key sets its own limit.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
 });

@@ -57,11 +57,9 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
   const { issuerId, keyId, privateKeyPem: privateKey, appId } = demoAppStoreProject;
   for (const app of demo.apps) {
     const appleAppStoreId = app.platform === "apple" ? appId : null;
-    await prisma.app.upsert({
-      where: { projectId_platform_bundleId: { projectId: project.id, platform: app.platform, bundleId: app.bundleId } },
-      create: { projectId: project.id, ...app, appleAppStoreId },
-      update: {},
-    });
+    // The (project, platform, bundle id) index is partial (live apps), so this looks before it creates.
+    const existing = await prisma.app.findFirst({ where: { projectId: project.id, platform: app.platform, bundleId: app.bundleId, deletedAt: null }, select: { id: true } });
+    if (!existing) await prisma.app.create({ data: { projectId: project.id, ...app, appleAppStoreId } });
   }
   // Every service, connected to its sandbox; credentials sealed as the settings page seals them.
   const connections = [

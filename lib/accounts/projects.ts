@@ -21,7 +21,7 @@ export async function createProject(input: { team: string; name: string; slug?: 
 export async function listProjects(teamSlugOrId?: string) {
   const team = teamSlugOrId ? await findTeam(teamSlugOrId) : null;
   return prisma.project.findMany({
-    where: team ? { teamId: team.id } : {},
+    where: team ? { teamId: team.id, deletedAt: null } : { deletedAt: null },
     orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
     select: { id: true, slug: true, name: true, team: { select: { slug: true } } },
   });
@@ -30,7 +30,7 @@ export async function listProjects(teamSlugOrId?: string) {
 /** A project by slug or id, for commands that name one with --project. */
 export async function findProjectBySlugOrId(slugOrId: string) {
   const isId = z.uuid().safeParse(slugOrId).success;
-  const project = await prisma.project.findFirst({ where: isId ? { id: slugOrId } : { slug: slugOrId }, select: { id: true, slug: true, name: true } });
+  const project = await prisma.project.findFirst({ where: { ...(isId ? { id: slugOrId } : { slug: slugOrId }), deletedAt: null }, select: { id: true, slug: true, name: true } });
   if (!project) throw new AppError("not_found", `No project "${slugOrId}"`);
   return project;
 }

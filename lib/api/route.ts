@@ -62,31 +62,32 @@ export function errorResponse(error: unknown): Response {
   return NextResponse.json(errorBody(new AppError("internal", "Something went wrong on our side")), { status: 500 });
 }
 
-const tooLarge = () => new AppError("payload_too_large", `Request body is over ${MAX_BODY_BYTES / 1024} KB`);
+const tooLarge = (maxBytes: number) =>
+  new AppError("payload_too_large", maxBytes >= 1024 * 1024 ? `Request body is over ${maxBytes / 1024 / 1024} MB` : `Request body is over ${maxBytes / 1024} KB`);
 
-// Reads at most MAX_BODY_BYTES, whatever Content-Length claims: a chunked upload is cut off as soon
-// as it passes the limit instead of being buffered whole.
-async function readBodyText(request: NextRequest): Promise<string> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+// Reads at most `maxBytes`, whatever Content-Length claims: a chunked upload is cut off as soon as
+// it passes the limit instead of being buffered whole.
+export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
   const reader = request.body?.getReader();
-  if (!reader) return "";
+  if (!reader) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
-export async function readJson<S extends z.ZodType>(request: NextRequest, schema: S): Promise<z.output<S>> {
-  const text = await readBodyText(request);
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.output<S>> {
+  const text = (await readBody(request, maxBytes)).toString("utf8");
   let body: unknown;
   try {
     body = text.trim() === "" ? {} : JSON.parse(text);

@@ -52,7 +52,7 @@ function duplicate(error: unknown, input: ParsedAppInput): AppError | null {
 }
 
 export async function listApps(projectId: string): Promise<AppView[]> {
-  const apps = await prisma.app.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const apps = await prisma.app.findMany({ where: { projectId, deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return apps.map(view);
 }
 
@@ -66,7 +66,7 @@ export async function createApp(projectId: string, input: AppInput): Promise<App
 }
 
 async function appOf(projectId: string, appId: string): Promise<App> {
-  const app = z.uuid().safeParse(appId).success ? await prisma.app.findFirst({ where: { id: appId, projectId } }) : null;
+  const app = z.uuid().safeParse(appId).success ? await prisma.app.findFirst({ where: { id: appId, projectId, deletedAt: null } }) : null;
   if (!app) throw new AppError("not_found", "App not found");
   return app;
 }
@@ -79,7 +79,7 @@ export async function updateApp(projectId: string, appId: string, input: AppInpu
   const forget = storeChanged ? { latestAppVersion: null, latestAppVersionSource: null, latestAppVersionCheckedAt: null, ratingAverage: null, ratingCount: null, ratingsSyncedAt: null } : {};
   try {
     // Scoped by project in the write too, and an app removed meanwhile is not found rather than an error.
-    const [updated] = await prisma.app.updateManyAndReturn({ where: { id: app.id, projectId }, data: { ...data, ...forget } });
+    const [updated] = await prisma.app.updateManyAndReturn({ where: { id: app.id, projectId, deletedAt: null }, data: { ...data, ...forget } });
     if (!updated) throw new AppError("not_found", "App not found");
     return view(updated);
   } catch (error) {
@@ -87,7 +87,8 @@ export async function updateApp(projectId: string, appId: string, input: AppInpu
   }
 }
 
+/** Soft-deletes the app: hidden at once, restorable for 7 days (lib/accounts/soft-delete.ts). */
 export async function deleteApp(projectId: string, appId: string): Promise<void> {
-  const { count } = z.uuid().safeParse(appId).success ? await prisma.app.deleteMany({ where: { id: appId, projectId } }) : { count: 0 };
+  const { count } = z.uuid().safeParse(appId).success ? await prisma.app.updateMany({ where: { id: appId, projectId, deletedAt: null }, data: { deletedAt: new Date() } }) : { count: 0 };
   if (count === 0) throw new AppError("not_found", "App not found");
 }

@@ -40,7 +40,8 @@ const projectSelect = { id: true, slug: true, name: true, teamId: true } as cons
 export const userActor = (user: SessionUser): Actor => ({ kind: "user", user });
 
 function visibleTo(actor: Actor): Prisma.ProjectWhereInput {
-  return actor.kind === "user" ? { team: { memberships: { some: { userId: actor.user.id } } } } : { teamId: actor.key.teamId };
+  // A soft-deleted project is gone for everyone at once (lib/accounts/soft-delete.ts).
+  return actor.kind === "user" ? { deletedAt: null, team: { memberships: { some: { userId: actor.user.id } } } } : { deletedAt: null, teamId: actor.key.teamId };
 }
 
 async function permissionsIn(actor: Actor, teamId: string): Promise<{ role: Role | null; permissions: Permission[] }> {

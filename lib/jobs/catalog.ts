@@ -3,17 +3,27 @@
 // and its line here, its handler file and its line in worker/handlers/index.ts (the compiler asks
 // for that one), nothing else.
 import { defineCatalog } from "./define-catalog";
+import { attachmentCleanup } from "./types/attachment-cleanup";
+import { dbPruning } from "./types/db-pruning";
 import { jobRunsCleanup } from "./types/job-runs-cleanup";
+import { partitionCreation } from "./types/partition-creation";
 import { pullAll } from "./types/pull-all";
 import { pullChanges } from "./types/pull-changes";
 import { pushBuild } from "./types/push-build";
 import { pushMetadata } from "./types/push-metadata";
 import { pushReview } from "./types/push-review";
+import { retentionCleanup } from "./types/retention-cleanup";
 import { revenuecatSync } from "./types/revenuecat-sync";
+import { softDeleteCleanup } from "./types/soft-delete-cleanup";
 
 export const catalog = defineCatalog({
   // Owlmetry: independent types, one active run per type (and project).
   revenuecat_sync: revenuecatSync,
+  retention_cleanup: retentionCleanup,
+  db_pruning: dbPruning,
+  soft_delete_cleanup: softDeleteCleanup,
+  partition_creation: partitionCreation,
+  attachment_cleanup: attachmentCleanup,
   job_runs_cleanup: jobRunsCleanup,
   // StorePush: App Store Connect work, one lane per project (semantics 8).
   pull_all: pullAll,

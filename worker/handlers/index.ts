@@ -6,6 +6,11 @@ import type { HandlerModules } from "@/lib/jobs/handler";
 
 export const handlers: HandlerModules<typeof catalog> = {
   revenuecat_sync: () => import("./revenuecat-sync"),
+  retention_cleanup: () => import("./retention-cleanup"),
+  db_pruning: () => import("./db-pruning"),
+  soft_delete_cleanup: () => import("./soft-delete-cleanup"),
+  partition_creation: () => import("./partition-creation"),
+  attachment_cleanup: () => import("./attachment-cleanup"),
   job_runs_cleanup: () => import("./job-runs-cleanup"),
   pull_all: () => import("./pull-all"),
   pull_changes: () => import("./pull-changes"),

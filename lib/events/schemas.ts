@@ -1,0 +1,98 @@
+// What an app sends to POST /api/v1/ingest/events (PRODUCT.md "REST API v1"): a batch of up to
+// 1,000 items of three kinds. Each item is checked on its own, so one bad item is listed with its
+// reason while the rest are stored. Pure code: the OpenAPI document and the demo generator use it.
+import { z } from "zod";
+
+export const MAX_BATCH_ITEMS = 1000;
+// A batch of 1,000 error events with stacks fits; a runaway client does not.
+export const MAX_INGEST_BODY_BYTES = 5 * 1024 * 1024;
+/** How far ahead of the server's clock an event may be (device clocks drift). */
+export const MAX_FUTURE_MS = 24 * 3600_000;
+const MAX_PROPERTIES_BYTES = 8 * 1024;
+
+const text = (name: string, max: number) =>
+  z
+    .string({ error: `${name} must be a string` })
+    .max(max, `${name} must be at most ${max} characters`)
+    // PostgreSQL cannot store NUL characters in text.
+    .transform((value) => value.replaceAll("\u0000", ""));
+const label = (name: string, max = 200) => text(name, max).pipe(z.string().min(1, `${name} must not be empty`));
+
+const properties = z
+  .record(z.string().max(100, "property names must be at most 100 characters"), z.json(), { error: "properties must be an object" })
+  .refine((value) => Object.keys(value).length <= 50, "properties may have at most 50 keys")
+  .refine((value) => JSON.stringify(value).replaceAll("\\u0000", "").length <= MAX_PROPERTIES_BYTES, `properties must be at most ${MAX_PROPERTIES_BYTES} bytes as JSON`)
+  // NUL characters cannot be stored in jsonb either.
+  .refine((value) => !JSON.stringify(value).includes("\\u0000"), "properties must not contain NUL characters");
+
+const common = {
+  // A client-chosen id makes resending a batch harmless: an id already stored is counted as a duplicate.
+  id: z.uuid({ error: "id must be a UUID" }).optional(),
+  appId: z.uuid({ error: "appId must be a UUID" }).optional(),
+  timestamp: z.iso.datetime({ offset: true, error: "timestamp must be an ISO 8601 date-time, such as 2026-12-01T10:00:00Z" }).transform((value) => new Date(value)),
+  environment: z.enum(["production", "development"], { error: "environment must be production or development" }).default("production"),
+  appVersion: text("appVersion", 50).optional(),
+  sessionId: text("sessionId", 200).optional(),
+  userId: text("userId", 200).optional(),
+  properties: properties.default({}),
+};
+
+export const eventItemSchema = z.strictObject({
+  kind: z.literal("event"),
+  ...common,
+  name: label("name"),
+  level: z.enum(["debug", "info", "warn", "error"], { error: "level must be debug, info, warn or error" }).default("info"),
+  message: text("message", 10_000).optional(),
+  error: z
+    .strictObject({
+      type: label("error.type"),
+      stack: text("error.stack", 50_000).optional(),
+      fingerprint: label("error.fingerprint").optional(),
+    })
+    .optional(),
+});
+
+export const metricItemSchema = z.strictObject({
+  kind: z.literal("metric"),
+  ...common,
+  metric: label("metric", 100),
+  phase: z.enum(["start", "complete", "fail", "cancel", "record"], { error: "phase must be start, complete, fail, cancel or record" }).default("record"),
+  value: z.number({ error: "value must be a number" }).refine(Number.isFinite, "value must be finite").optional(),
+  durationMs: z.number({ error: "durationMs must be a number" }).int("durationMs must be a whole number").min(0, "durationMs must not be negative").max(2_147_483_647, "durationMs is too large").optional(),
+});
+
+export const funnelItemSchema = z.strictObject({
+  kind: z.literal("funnel"),
+  ...common,
+  funnel: label("funnel", 100),
+  step: label("step", 100),
+  stepIndex: z.number({ error: "stepIndex must be a number" }).int("stepIndex must be a whole number").min(0, "stepIndex must not be negative").max(1000, "stepIndex must be at most 1000").optional(),
+});
+
+export const ingestItemSchema = z.discriminatedUnion("kind", [eventItemSchema, metricItemSchema, funnelItemSchema], {
+  error: "kind must be event, metric or funnel",
+});
+
+export type IngestItem = z.output<typeof ingestItemSchema>;
+export type IngestItemInput = z.input<typeof ingestItemSchema>;
+
+/** The batch's envelope; its items are checked one by one afterwards. */
+export const ingestBatchSchema = z.strictObject({
+  events: z
+    .array(z.unknown(), { error: "events must be an array of events" })
+    .min(1, "events must hold at least one event")
+    .max(MAX_BATCH_ITEMS, `events may hold at most ${MAX_BATCH_ITEMS} events; split the batch`),
+});
+
+export interface RejectedItem {
+  index: number;
+  reason: string;
+}
+
+export interface IngestResult {
+  /** Items written now. */
+  stored: number;
+  /** Valid items whose id was already stored (a resent batch). */
+  duplicates: number;
+  rejected: RejectedItem[];
+}

@@ -1,0 +1,105 @@
+// Ingest against real PostgreSQL: ingest keys authenticate only while live, a batch's valid items
+// are stored and each bad one is listed with its reason (writing nothing for it), resent ids are
+// duplicates, and a month without a partition gets one on demand.
+import { afterAll, describe, expect, it } from "vitest";
+import { disconnectPrisma, prisma } from "@/lib/db/prisma";
+import { closePool, getPool } from "@/lib/db/pool";
+import { authenticateIngestKey, createIngestKey, deleteIngestKey, restoreIngestKey, revokeIngestKey } from "@/lib/events/ingest-keys";
+import { ingestBatch } from "@/lib/events/ingest";
+import { listPartitions } from "@/lib/events/partitions";
+import { createProject, createUser } from "../helpers/fixtures";
+
+afterAll(async () => {
+  await disconnectPrisma();
+  await closePool();
+});
+
+const count = async (table: string, projectId: string) => Number((await getPool().query(`SELECT count(*) FROM ${table} WHERE project_id = $1`, [projectId])).rows[0].count);
+
+async function projectWithKey() {
+  const { team, project } = await createProject();
+  const admin = await createUser("admin", team.id);
+  const { key } = await createIngestKey(project.id, admin.id, { name: "iOS app" });
+  const actor = (await authenticateIngestKey(key))!;
+  return { team, project, key, actor };
+}
+
+describe("ingest keys", () => {
+  it("are stored hashed and stop working when revoked, deleted, or their project is deleted", async () => {
+    const { project, key, actor } = await projectWithKey();
+    expect(key).toMatch(/^tdi_[A-Za-z0-9_-]{40}$/);
+    expect(actor).toMatchObject({ projectId: project.id, appId: null });
+    const { rows } = await getPool().query(`SELECT * FROM ingest_keys WHERE id = $1`, [actor.keyId]);
+    expect(JSON.stringify(rows[0])).not.toContain(key.slice(12));
+    for (const wrong of [`${key}x`, key.slice(0, -1), "tdi_", "tdk_abc"]) expect(await authenticateIngestKey(wrong)).toBeNull();
+
+    await deleteIngestKey(project.id, actor.keyId);
+    expect(await authenticateIngestKey(key)).toBeNull();
+    await restoreIngestKey(project.id, actor.keyId);
+    expect(await authenticateIngestKey(key)).not.toBeNull();
+    await prisma.project.update({ where: { id: project.id }, data: { deletedAt: new Date() } });
+    expect(await authenticateIngestKey(key)).toBeNull();
+    await prisma.project.update({ where: { id: project.id }, data: { deletedAt: null } });
+    await revokeIngestKey(project.id, actor.keyId);
+    expect(await authenticateIngestKey(key)).toBeNull();
+  });
+});
+
+describe("a batch", () => {
+  it("stores its valid items and lists each rejected one with its index and reason", async () => {
+    const { project, actor } = await projectWithKey();
+    const now = new Date();
+    const at = (msAgo: number) => new Date(now.getTime() - msAgo).toISOString();
+    const result = await ingestBatch(
+      actor,
+      [
+        { kind: "event", name: "screen_view", timestamp: at(1000), properties: { screen: "Home" } },
+        { kind: "event", name: "crash", level: "error", timestamp: at(2000), error: { type: "TypeError", stack: "at main()" } },
+        { kind: "metric", metric: "photo-upload", phase: "complete", durationMs: 830, timestamp: at(3000) },
+        { kind: "funnel", funnel: "onboarding", step: "welcome", stepIndex: 0, timestamp: at(4000) },
+        { kind: "event", timestamp: at(1000) },
+        { kind: "event", name: "x", timestamp: new Date(now.getTime() + 25 * 3600_000).toISOString() },
+        { kind: "event", name: "old", timestamp: at(91 * 86_400_000) },
+        { kind: "pageview", name: "x", timestamp: at(1) },
+        { kind: "event", name: "x", timestamp: "yesterday" },
+        { kind: "event", name: "x", timestamp: at(1), appId: "6f1c2a57-7c2e-4a43-9c57-9b0f3e1e2d11" },
+        { kind: "event", name: "x", timestamp: at(1), error: { type: "E" } },
+        { kind: "event", name: "x", timestamp: at(1), surprise: true },
+        "not an object",
+      ],
+      now,
+    );
+    expect(result.stored).toBe(4);
+    expect(result.duplicates).toBe(0);
+    expect(result.rejected.map((item) => item.index)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const reasons = Object.fromEntries(result.rejected.map((item) => [item.index, item.reason]));
+    expect(reasons[4]).toMatch(/^name:/);
+    expect(reasons[5]).toMatch(/future/);
+    expect(reasons[6]).toMatch(/older than this project's 90-day retention/);
+    expect(reasons[7]).toMatch(/kind must be event, metric or funnel/);
+    expect(reasons[8]).toMatch(/^timestamp: timestamp must be an ISO 8601/);
+    expect(reasons[9]).toMatch(/not an app of this project/);
+    expect(reasons[10]).toMatch(/level/);
+    expect(reasons[11]).toMatch(/surprise/);
+    expect([await count("events", project.id), await count("metric_events", project.id), await count("funnel_events", project.id)]).toEqual([2, 1, 1]);
+    const crash = (await getPool().query(`SELECT level, error_type, error_stack, environment FROM events WHERE project_id = $1 AND name = 'crash'`, [project.id])).rows[0];
+    expect(crash).toEqual({ level: "error", error_type: "TypeError", error_stack: "at main()", environment: "production" });
+  });
+
+  it("counts a resent id as a duplicate instead of storing it twice", async () => {
+    const { project, actor } = await projectWithKey();
+    const item = { kind: "event", id: "0b9a3f5e-3c1d-4f7a-9e2b-5d8c7a6b4e21", name: "tap", timestamp: new Date().toISOString() };
+    expect(await ingestBatch(actor, [item])).toEqual({ stored: 1, duplicates: 0, rejected: [] });
+    expect(await ingestBatch(actor, [item, item])).toEqual({ stored: 0, duplicates: 2, rejected: [] });
+    expect(await count("events", project.id)).toBe(1);
+  });
+
+  it("creates the partition of a month that has none", async () => {
+    const { project, actor } = await projectWithKey();
+    await prisma.project.update({ where: { id: project.id }, data: { eventsRetentionDays: 3650 } });
+    const past = new Date(Date.UTC(2024, 1, 15));
+    expect((await listPartitions()).map((partition) => partition.name)).not.toContain("events_2024_02");
+    expect(await ingestBatch(actor, [{ kind: "event", name: "late", timestamp: past.toISOString() }])).toMatchObject({ stored: 1 });
+    expect((await listPartitions()).map((partition) => partition.name)).toContain("events_2024_02");
+  });
+});
