@@ -5,22 +5,11 @@ import { z } from "zod";
 import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { removeProjectAttachmentFiles, SOFT_DELETE_GRACE_DAYS } from "@/lib/events/attachments";
+import { removeProjectAttachmentFiles } from "@/lib/events/attachments";
 import { eventTables, type EventTable } from "@/lib/events/tables";
 import { jobs } from "@/lib/jobs/jobs";
 
-export { SOFT_DELETE_GRACE_DAYS };
-const DAY_MS = 86_400_000;
-
-/** Deleted before this instant: past the grace period, no longer restorable. */
-export function graceCutoff(now: Date): Date {
-  return new Date(now.getTime() - SOFT_DELETE_GRACE_DAYS * DAY_MS);
-}
-
-/** When a resource deleted at `deletedAt` is removed for good. */
-export function purgeAt(deletedAt: Date): Date {
-  return new Date(deletedAt.getTime() + SOFT_DELETE_GRACE_DAYS * DAY_MS);
-}
+import { graceCutoff, purgeAt } from "./grace";
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 

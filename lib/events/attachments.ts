@@ -7,12 +7,12 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { graceCutoff } from "@/lib/accounts/grace";
 import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { IngestActor } from "./ingest-keys";
 
-export const SOFT_DELETE_GRACE_DAYS = 7;
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** An upload still being written is not a stray file; a row this young may still be renamed into place. */
@@ -149,7 +149,7 @@ export async function sweepAttachments(options: SweepOptions): Promise<SweepResu
       key: "softDeletedRemoved",
       label: "deleted attachments past their 7-day grace",
       sql: `SELECT id, project_id FROM attachments WHERE deleted_at < $2 ORDER BY id LIMIT $1`,
-      before: new Date(now.getTime() - SOFT_DELETE_GRACE_DAYS * DAY_MS),
+      before: graceCutoff(now),
     },
     {
       // The event was there and is gone: retention or db_pruning removed it.

@@ -8,7 +8,7 @@ import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { AppError, invalid } from "@/lib/errors";
 import { nameSchema } from "@/lib/validation";
-import { SOFT_DELETE_GRACE_DAYS } from "./attachments";
+import { graceCutoff } from "@/lib/accounts/grace";
 
 export const INGEST_KEY_PREFIX = "tdi_";
 const SHOWN_CHARACTERS = 12;
@@ -76,7 +76,7 @@ export async function createIngestKey(projectId: string, createdById: string | n
 
 /** The project's keys: live ones first (newest first), then those deleted within the grace period. */
 export async function listIngestKeys(projectId: string, now = new Date()): Promise<IngestKeyView[]> {
-  const restorableSince = new Date(now.getTime() - SOFT_DELETE_GRACE_DAYS * 86_400_000);
+  const restorableSince = graceCutoff(now);
   const rows = await prisma.ingestKey.findMany({
     where: {
       projectId,
@@ -109,7 +109,7 @@ export async function deleteIngestKey(projectId: string, keyId: string): Promise
 export async function restoreIngestKey(projectId: string, keyId: string, now = new Date()): Promise<void> {
   const key = await keyOf(projectId, keyId);
   if (!key.deletedAt) return;
-  if (key.deletedAt.getTime() < now.getTime() - SOFT_DELETE_GRACE_DAYS * 86_400_000) throw new AppError("not_found", "This key's 7 days have passed; it can no longer be restored");
+  if (key.deletedAt.getTime() < graceCutoff(now).getTime()) throw new AppError("not_found", "This key's 7 days have passed; it can no longer be restored");
   await prisma.ingestKey.updateMany({ where: { id: key.id }, data: { deletedAt: null } });
 }
 
