@@ -2,6 +2,9 @@
 // seeded database, the RevenueCat and App Store Connect sandboxes, a production build, and web and
 // worker as processes.
 import { randomBytes } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createPrisma } from "@/lib/db/prisma";
 import { demo, seedDemo } from "@/prisma/seed";
@@ -73,6 +76,10 @@ async function startStack(project: TestProject, cleanups: Array<() => Promise<un
     TASKDECK_ENCRYPTION_KEY: e2eEncryptionKey,
     ALLOW_PRIVATE_NETWORK_URLS: "true",
     LOG_LEVEL: "warn",
+    // Uploads go to a directory of the run's own; a small cap and ingest budget keep their tests quick.
+    ATTACHMENTS_DIR: await mkdtemp(path.join(tmpdir(), "taskdeck-e2e-attachments-")),
+    ATTACHMENT_MAX_BYTES: String(64 * 1024),
+    INGEST_RATE_LIMIT_PER_MINUTE: "300",
   };
   for (const [name, args] of [["web", webArgs(port)], ["worker", workerArgs]] as const) {
     const child = startProcess(name, args, env);
