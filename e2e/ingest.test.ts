@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashKey } from "@/lib/auth/api-keys";
+import { attachmentSchema, ingestResultSchema } from "@/lib/events/schemas";
 import { baseUrl } from "./helpers";
 import { createKey, createTeamWithProject, prisma } from "./fixtures";
 
@@ -34,7 +35,8 @@ describe("POST /api/v1/ingest/events", () => {
     const before = await eventCount();
     const response = await post("/api/v1/ingest/events", json({ events: [{ kind: "event", name: "launch", timestamp: new Date().toISOString() }, { kind: "event", name: "" }] }), { "Content-Type": "application/json" });
     expect(response.status).toBe(202);
-    const body = (await response.json()) as { stored: number; duplicates: number; rejected: Array<{ index: number; reason: string }> };
+    // The documented shape (lib/api/openapi.ts), exactly.
+    const body = ingestResultSchema.strict().parse(await response.json());
     expect(body.stored).toBe(1);
     expect(body.rejected).toEqual([{ index: 1, reason: expect.stringMatching(/timestamp|name/) }]);
     expect(await eventCount()).toBe(before + 1);
@@ -81,7 +83,7 @@ describe("POST /api/v1/ingest/attachments", () => {
     form.set("file", new Blob(["crash log"], { type: "text/plain" }), "crash.log");
     const stored = await post("/api/v1/ingest/attachments", form);
     expect(stored.status).toBe(201);
-    const { attachment } = (await stored.json()) as { attachment: { id: string; sizeBytes: number; sha256: string; fileName: string } };
+    const attachment = attachmentSchema.strict().parse(((await stored.json()) as { attachment: unknown }).attachment);
     expect(attachment).toMatchObject({ sizeBytes: 9, fileName: "crash.log" });
     expect(await prisma.attachment.findUnique({ where: { id: attachment.id } })).toMatchObject({ projectId: project.id, eventId, sha256: attachment.sha256 });
 

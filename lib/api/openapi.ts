@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { errorBodySchema } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
+import { attachmentSchema, ingestBatchDocumentSchema, ingestResultSchema, MAX_BATCH_ITEMS, MAX_INGEST_BODY_BYTES } from "@/lib/events/schemas";
 import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, laneSchema, listRunsQuerySchema, triggerBodySchema } from "@/lib/jobs/schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -33,6 +34,19 @@ function responses(success: [status: string, description: string, schema: JsonSc
     [status]: { description, ...json(schema) },
     ...Object.fromEntries(codes.map((code) => [code, { description: errors[code], ...json(ref("Error")) }])),
   };
+}
+
+const ingestErrors = {
+  "400": "Invalid JSON or envelope, or a bad multipart form (`issues` lists the fields)",
+  "401": "No ingest key, or a revoked, deleted or unknown one (team API keys are not accepted here)",
+  "404": "No such attachment in the key's project",
+  "413": "Body over the limit (batches: 5 MB; attachments: ATTACHMENT_MAX_BYTES)",
+  "429": "Ingest key over INGEST_RATE_LIMIT_PER_MINUTE; see Retry-After",
+} as const;
+
+function ingestResponses(success: [status: string, description: string, schema: JsonSchema], codes: Array<keyof typeof ingestErrors>) {
+  const [status, description, schema] = success;
+  return { [status]: { description, ...json(schema) }, ...Object.fromEntries(codes.map((code) => [code, { description: ingestErrors[code], ...json(ref("Error")) }])) };
 }
 
 const projectId = { name: "projectId", in: "path", required: true, description: "The project's id or slug", schema: { type: "string" } };
@@ -65,7 +79,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { session: [] }],
-    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }],
+    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }, { name: "Ingest", description: "What apps send, with a project ingest key (`tdi_…`, project settings → Ingest keys)" }],
     paths: {
       "/api/v1/projects": {
         get: {
@@ -159,10 +173,52 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           responses: responses(["200", "The lane", object({ lane: ref("Lane") })], [...read, "409"]),
         },
       },
+      "/api/v1/ingest/events": {
+        post: {
+          operationId: "ingestEvents",
+          tags: ["Ingest"],
+          summary: `Send a batch of up to ${MAX_BATCH_ITEMS} events, metric events and funnel events; valid items are stored, each rejected one is listed with its reason`,
+          description: `Timestamps more than 24 hours ahead, or older than the project's retention for their table, are rejected. An item's \`id\` makes resending it harmless. Bodies up to ${MAX_INGEST_BODY_BYTES / 1024 / 1024} MB.`,
+          security: [{ ingestKey: [] }],
+          requestBody: { required: true, ...json(jsonSchema(ingestBatchDocumentSchema, "input")) },
+          responses: ingestResponses(["202", "What was stored and what was rejected", ref("IngestResult")], ["400", "401", "413", "429"]),
+        },
+      },
+      "/api/v1/ingest/attachments": {
+        post: {
+          operationId: "uploadAttachment",
+          tags: ["Ingest"],
+          summary: "Upload a file for an error event (multipart: eventId and file), capped at ATTACHMENT_MAX_BYTES",
+          security: [{ ingestKey: [] }],
+          requestBody: {
+            required: true,
+            content: {
+              "multipart/form-data": {
+                schema: { type: "object", properties: { eventId: { type: "string", format: "uuid" }, file: { type: "string", contentMediaType: "application/octet-stream" } }, required: ["eventId", "file"] },
+              },
+            },
+          },
+          responses: ingestResponses(["201", "The stored attachment", object({ attachment: ref("Attachment") })], ["400", "401", "413", "429"]),
+        },
+      },
+      "/api/v1/ingest/attachments/{attachmentId}": {
+        delete: {
+          operationId: "deleteAttachment",
+          tags: ["Ingest"],
+          summary: "Delete an attachment: removed for good after a 7-day grace",
+          security: [{ ingestKey: [] }],
+          parameters: [{ name: "attachmentId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: {
+            "204": { description: "Deleted" },
+            ...Object.fromEntries((["401", "404", "429"] as const).map((code) => [code, { description: ingestErrors[code], ...json(ref("Error")) }])),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "A team API key, `tdk_…`" },
+        ingestKey: { type: "http", scheme: "bearer", description: "A project ingest key, `tdi_…`: only the ingest endpoints accept it" },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The dashboard's session" },
       },
       schemas: {
@@ -171,6 +227,8 @@ export function openApiDocument(serverUrl: string): JsonSchema {
         JobType: jsonSchema(apiJobTypeSchema),
         Project: jsonSchema(apiProjectSchema),
         Error: jsonSchema(errorBodySchema),
+        IngestResult: jsonSchema(ingestResultSchema),
+        Attachment: jsonSchema(attachmentSchema),
       },
     },
   };

@@ -84,15 +84,24 @@ export const ingestBatchSchema = z.strictObject({
     .max(MAX_BATCH_ITEMS, `events may hold at most ${MAX_BATCH_ITEMS} events; split the batch`),
 });
 
-export interface RejectedItem {
-  index: number;
-  reason: string;
-}
+/** The documented request body: the envelope with its items' shapes (each item is checked on its own). */
+export const ingestBatchDocumentSchema = z.strictObject({ events: z.array(ingestItemSchema).min(1).max(MAX_BATCH_ITEMS) });
 
-export interface IngestResult {
-  /** Items written now. */
-  stored: number;
-  /** Valid items whose id was already stored (a resent batch). */
-  duplicates: number;
-  rejected: RejectedItem[];
-}
+export const ingestResultSchema = z.object({
+  stored: z.number().int().describe("Items written now"),
+  duplicates: z.number().int().describe("Valid items whose id was already stored (a resent batch)"),
+  rejected: z.array(z.object({ index: z.number().int().describe("The item's position in `events`"), reason: z.string() })).describe("Items not stored, each with why"),
+});
+
+export type IngestResult = z.infer<typeof ingestResultSchema>;
+export type RejectedItem = IngestResult["rejected"][number];
+
+export const attachmentSchema = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string().describe("Hex SHA-256 of the bytes stored"),
+  createdAt: z.string().describe("ISO timestamp"),
+});
