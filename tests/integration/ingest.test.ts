@@ -6,7 +6,7 @@ import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { closePool, getPool } from "@/lib/db/pool";
 import { authenticateIngestKey, createIngestKey, deleteIngestKey, restoreIngestKey, revokeIngestKey } from "@/lib/events/ingest-keys";
 import { ingestBatch } from "@/lib/events/ingest";
-import { listPartitions } from "@/lib/events/partitions";
+import { dropPartition, listPartitions } from "@/lib/events/partitions";
 import { createProject, createUser } from "../helpers/fixtures";
 
 afterAll(async () => {
@@ -100,6 +100,11 @@ describe("a batch", () => {
     const past = new Date(Date.UTC(2024, 1, 15));
     expect((await listPartitions()).map((partition) => partition.name)).not.toContain("events_2024_02");
     expect(await ingestBatch(actor, [{ kind: "event", name: "late", timestamp: past.toISOString() }])).toMatchObject({ stored: 1 });
+    expect((await listPartitions()).map((partition) => partition.name)).toContain("events_2024_02");
+
+    // Dropped since this process saw it (retention, db_pruning in another process): created again.
+    await dropPartition({ table: "events", name: "events_2024_02" });
+    expect(await ingestBatch(actor, [{ kind: "event", name: "later still", timestamp: past.toISOString() }])).toMatchObject({ stored: 1 });
     expect((await listPartitions()).map((partition) => partition.name)).toContain("events_2024_02");
   });
 });
