@@ -79,8 +79,8 @@ CREATE TABLE "events" (
 ) PARTITION BY RANGE ("occurred_at");
 -- Retention and project deletion: a project's events by time.
 CREATE INDEX "events_project_id_occurred_at_idx" ON "events"("project_id", "occurred_at");
--- The issue scan: error events in the order they arrived.
-CREATE INDEX "events_errors_received_idx" ON "events"("received_at") WHERE "level" = 'error';
+-- The issue scan: error events in the order they arrived, with a unique tail for keyset paging.
+CREATE INDEX "events_errors_received_idx" ON "events"("received_at", "project_id", "id") WHERE "level" = 'error';
 
 CREATE TABLE "metric_events" (
     "id" UUID NOT NULL,
