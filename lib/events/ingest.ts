@@ -8,6 +8,7 @@ import { cutoff, retentionColumns, defaultRetentionDays } from "./retention";
 import { ingestItemSchema, MAX_FUTURE_MS, type IngestItem, type IngestResult, type RejectedItem } from "./schemas";
 import { monthsOf, partitionName, type EventTable } from "./tables";
 import { randomUUID } from "node:crypto";
+import { fingerprintOf } from "@/lib/issues/fingerprint";
 
 const tableOf = { event: "events", metric: "metric_events", funnel: "funnel_events" } as const satisfies Record<IngestItem["kind"], EventTable>;
 
@@ -95,6 +96,12 @@ export function forgetKnownPartitions(): void {
   knownPartitions.clear();
 }
 
+// An error event's issue (lib/issues/fingerprint.ts), computed once here so the issue scan only groups.
+function issueFingerprint(item: Extract<IngestItem, { kind: "event" }>): string | null {
+  if (item.level !== "error") return null;
+  return fingerprintOf({ errorType: item.error?.type ?? null, message: item.message ?? item.name, stack: item.error?.stack ?? null, clientFingerprint: item.error?.fingerprint ?? null });
+}
+
 function column<T>(rows: Valid[], pick: (row: Valid) => T): T[] {
   return rows.map(pick);
 }
@@ -131,7 +138,7 @@ async function insertAll(projectId: string, valid: Valid[]): Promise<number> {
           column(events, (row) => item(row).message ?? null),
           column(events, (row) => item(row).error?.type ?? null),
           column(events, (row) => item(row).error?.stack ?? null),
-          column(events, (row) => item(row).error?.fingerprint ?? null),
+          column(events, (row) => issueFingerprint(item(row))),
         ],
       );
       stored += result.rowCount ?? 0;
