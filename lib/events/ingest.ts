@@ -111,6 +111,9 @@ async function insertAll(projectId: string, valid: Valid[]): Promise<number> {
   const metrics = valid.filter((row) => row.item.kind === "metric");
   const funnels = valid.filter((row) => row.item.kind === "funnel");
   return withTransaction(async (client) => {
+    // The issue scan counts an error event once SETTLE_MS (60 s) after its received_at, the start
+    // of this transaction: the transaction must end well within that, even if this process freezes.
+    await client.query(`SET LOCAL statement_timeout = '20s'; SET LOCAL idle_in_transaction_session_timeout = '20s'`);
     let stored = 0;
     const commonColumns = (rows: Valid[]) => [
       column(rows, (row) => row.id),

@@ -5,6 +5,8 @@
 import { defineCatalog } from "./define-catalog";
 import { attachmentCleanup } from "./types/attachment-cleanup";
 import { dbPruning } from "./types/db-pruning";
+import { issueNotify } from "./types/issue-notify";
+import { issueScan } from "./types/issue-scan";
 import { jobRunsCleanup } from "./types/job-runs-cleanup";
 import { partitionCreation } from "./types/partition-creation";
 import { pullAll } from "./types/pull-all";
@@ -24,6 +26,8 @@ export const catalog = defineCatalog({
   soft_delete_cleanup: softDeleteCleanup,
   partition_creation: partitionCreation,
   attachment_cleanup: attachmentCleanup,
+  issue_scan: issueScan,
+  issue_notify: issueNotify,
   job_runs_cleanup: jobRunsCleanup,
   // StorePush: App Store Connect work, one lane per project (semantics 8).
   pull_all: pullAll,

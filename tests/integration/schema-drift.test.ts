@@ -17,6 +17,7 @@ const handWrittenIndexes = [
   "apps_deleted_at_idx",
   "projects_deleted_at_idx",
   "events_errors_received_idx",
+  "issues_announce_pending_idx",
 ];
 
 type Dmmf = Awaited<ReturnType<typeof internals.getDMMF>>;

@@ -1,0 +1,11 @@
+// issue_notify (system, hourly at :05): the digests that are due, each window sent at most once.
+import { sendDigests } from "@/lib/issues/digest";
+import type { JobHandler } from "@/lib/jobs/handler";
+
+const issueNotify: JobHandler<"issue_notify"> = async (_params, context) => {
+  const result = await sendDigests({ now: new Date(), isCancelled: context.isCancelled, runId: context.runId });
+  context.progress({ processed: result.projectsDue, total: result.projectsDue, message: `${result.sent} digests sent, ${result.silent} projects with nothing new` });
+  return result;
+};
+
+export default issueNotify;
