@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { errorBodySchema } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
+import { apiIssueDetailSchema, apiIssueSchema, listIssuesQuerySchema } from "@/lib/issues/schemas";
 import { attachmentSchema, ingestBatchDocumentSchema, ingestResultSchema, MAX_BATCH_ITEMS, MAX_INGEST_BODY_BYTES } from "@/lib/events/schemas";
 import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, laneSchema, listRunsQuerySchema, triggerBodySchema } from "@/lib/jobs/schemas";
 
@@ -52,6 +53,7 @@ function ingestResponses(success: [status: string, description: string, schema: 
 const projectId = { name: "projectId", in: "path", required: true, description: "The project's id or slug", schema: { type: "string" } };
 const runId = { name: "runId", in: "path", required: true, description: "The run's id", schema: { type: "string", format: "uuid" } };
 const read = ["401", "403", "404", "429"] as const;
+const issueId = { name: "issueId", in: "path", required: true, description: "The issue's id", schema: { type: "string", format: "uuid" } };
 
 // Polled answers carry an ETag; sending it back in If-None-Match gets 304 when nothing changed.
 const ifNoneMatch = { name: "If-None-Match", in: "header", required: false, description: "The ETag of an earlier answer: 304 if nothing changed since", schema: { type: "string" } };
@@ -79,7 +81,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { session: [] }],
-    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }, { name: "Ingest", description: "What apps send, with a project ingest key (`tdi_…`, project settings → Ingest keys)" }],
+    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }, { name: "Issues", description: "Error events clustered by fingerprint (issue_scan)" }, { name: "Ingest", description: "What apps send, with a project ingest key (`tdi_…`, project settings → Ingest keys)" }],
     paths: {
       "/api/v1/projects": {
         get: {
@@ -173,6 +175,42 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           responses: responses(["200", "The lane", object({ lane: ref("Lane") })], [...read, "409"]),
         },
       },
+      "/api/v1/projects/{projectId}/issues": {
+        get: {
+          operationId: "listIssues",
+          tags: ["Issues"],
+          summary: "The project's issues, last seen first, keyset-paginated (any member or key of the team)",
+          parameters: [projectId, ...queryParameters(listIssuesQuerySchema)],
+          responses: responses(["200", "A page of issues", object({ issues: { type: "array", items: ref("Issue") }, nextCursor: { type: ["string", "null"] } })], ["400", "401", "404", "429"]),
+        },
+      },
+      "/api/v1/issues/{issueId}": {
+        get: {
+          operationId: "getIssue",
+          tags: ["Issues"],
+          summary: "One issue, with its latest stack and recent events",
+          parameters: [issueId],
+          responses: responses(["200", "The issue", object({ issue: ref("IssueDetail") })], ["401", "404", "429"]),
+        },
+      },
+      "/api/v1/issues/{issueId}/resolve": {
+        post: {
+          operationId: "resolveIssue",
+          tags: ["Issues"],
+          summary: "Resolve an issue: it regresses if it recurs in production (needs jobs:write)",
+          parameters: [issueId],
+          responses: responses(["200", "The issue", object({ issue: ref("Issue") })], [...read]),
+        },
+      },
+      "/api/v1/issues/{issueId}/ignore": {
+        post: {
+          operationId: "ignoreIssue",
+          tags: ["Issues"],
+          summary: "Ignore an issue: it stays counted but never regresses or notifies (needs jobs:write)",
+          parameters: [issueId],
+          responses: responses(["200", "The issue", object({ issue: ref("Issue") })], [...read]),
+        },
+      },
       "/api/v1/ingest/events": {
         post: {
           operationId: "ingestEvents",
@@ -227,6 +265,8 @@ export function openApiDocument(serverUrl: string): JsonSchema {
         JobType: jsonSchema(apiJobTypeSchema),
         Project: jsonSchema(apiProjectSchema),
         Error: jsonSchema(errorBodySchema),
+        Issue: jsonSchema(apiIssueSchema),
+        IssueDetail: jsonSchema(apiIssueDetailSchema),
         IngestResult: jsonSchema(ingestResultSchema),
         Attachment: jsonSchema(attachmentSchema),
       },

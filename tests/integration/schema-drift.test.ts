@@ -18,6 +18,7 @@ const handWrittenIndexes = [
   "projects_deleted_at_idx",
   "events_errors_received_idx",
   "issues_announce_pending_idx",
+  "events_errors_fingerprint_idx",
 ];
 
 type Dmmf = Awaited<ReturnType<typeof internals.getDMMF>>;

@@ -65,3 +65,6 @@ CREATE TABLE "issue_scan_state" (
     CONSTRAINT "issue_scan_state_single_row" CHECK ("id" = 1)
 );
 INSERT INTO "issue_scan_state" ("id", "received_at", "project_id", "event_id") VALUES (1, '1970-01-01 00:00:00+00', '00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000');
+
+-- An issue's recent events (its page): error events by fingerprint, newest first.
+CREATE INDEX "events_errors_fingerprint_idx" ON "events"("project_id", "fingerprint", "occurred_at" DESC) WHERE "level" = 'error';
