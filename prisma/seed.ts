@@ -2,6 +2,7 @@
 // connected to its sandbox, an admin and a member. Idempotent; tests import it to get the
 // same fixtures.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/password";
 import { sealIntegration } from "@/lib/integrations/store";
 import { demoAiProvider } from "@/sandbox/ai/server";
@@ -15,6 +16,8 @@ export const demo = {
   member: { email: "member@example.com", name: "Morgan Member" },
   team: { name: "Acme", slug: "acme" },
   project: { name: "Demo App", slug: "demo-app" },
+  // The project's ingest key, known like the password so `npm run demo:events` can send with it.
+  ingestKey: { name: "Demo apps", key: "tdi_demo_app_ingest_key_only_for_local_demos" },
   // The project's apps: the Apple app is the one its App Store Connect connection points at.
   apps: [
     { name: "Demo App for iOS", platform: "apple", bundleId: "com.example.demoapp" },
@@ -75,5 +78,16 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
       update: {},
     });
   }
+  await seedDemoIngestKey(prisma, project.id, admin.id);
   return { adminId: admin.id, memberId: member.id, teamId: team.id, projectId: project.id };
+}
+
+/** The demo project's ingest key, stored hashed as createIngestKey stores keys; a revoked or deleted one stays so. */
+export async function seedDemoIngestKey(prisma: PrismaClient, projectId: string, createdById: string | null = null): Promise<void> {
+  const { name, key } = demo.ingestKey;
+  await prisma.ingestKey.upsert({
+    where: { hash: hashKey(key) },
+    create: { projectId, name, prefix: key.slice(0, 12), hash: hashKey(key), createdById },
+    update: {},
+  });
 }

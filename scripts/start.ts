@@ -12,6 +12,7 @@ import { demo, seedDemo } from "@/prisma/seed";
 import { newKey } from "@/lib/secrets/seal";
 import { startSandboxes, type RunningSandboxes } from "@/sandbox/registry";
 import { ensureBuild } from "./lib/build";
+import { describeFailure, describeSend, findDemoProject, sendDemoEvents, type DemoProject } from "./lib/demo-events/demo-project";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 import { logAs, startProcess, waitForExit, waitForHttp, webArgs, workerArgs } from "./lib/processes";
@@ -110,6 +111,14 @@ try {
     await seedDemo(prisma);
     say("seeded the demo data (team Acme, project Demo App)");
   }
+  // The demo's events are sent through the ingest API once web answers, unless it has some (a restart).
+  let demoEvents: DemoProject | null = null;
+  if (demoMode) {
+    demoEvents = await findDemoProject().catch((error: unknown) => {
+      say(`demo events: the demo project could not be read: ${describeFailure(error)}`);
+      return null;
+    });
+  }
   // The launcher itself keeps no connection open while web and worker run.
   await disconnectPrisma();
   await closePool();
@@ -136,6 +145,15 @@ try {
   say(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)}s: open ${url}/login`);
   if (demoMode) say(`sign in as ${demo.admin.email} / ${demo.password} (or ${demo.member.email}, a member without job access)`);
   say("press Ctrl-C to stop web, worker and database");
+  if (demoEvents && !demoEvents.hasEvents) {
+    say("sending about three months of demo events for the demo apps…");
+    // Without them the product still works: say why, and how to try again.
+    try {
+      say(describeSend(await sendDemoEvents(url, demoEvents)));
+    } catch (error) {
+      if (stoppingSince === undefined) say(`demo events were not sent: ${describeFailure(error)}; the product runs without them (\`npm run demo:events -- --again\` sends them)`);
+    }
+  }
 } catch (error) {
   say(`failed: ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);
