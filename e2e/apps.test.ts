@@ -75,7 +75,9 @@ describe("a project's apps", () => {
     await page.getByRole("button", { name: "Remove Acme for Android" }).click();
     await page.getByRole("dialog", { name: "Remove Acme for Android?" }).getByRole("button", { name: "Remove app" }).click();
     await page.getByText("No apps yet").waitFor();
-    expect(await prisma.app.count({ where: { projectId: project.id } })).toBe(0);
+    // Removed is soft-deleted: gone from the live apps, restorable for 7 days.
+    expect(await prisma.app.count({ where: { projectId: project.id, deletedAt: null } })).toBe(0);
+    expect(await prisma.app.count({ where: { projectId: project.id, deletedAt: { not: null } } })).toBe(1);
   });
 
   it("are shown to members, who cannot change them", async () => {

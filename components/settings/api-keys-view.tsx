@@ -65,7 +65,13 @@ export function ApiKeysView({ team, keys, serverUrl }: ApiKeysViewProps) {
           router.refresh();
         }}
       />
-      {created && <NewKeyPanel created={created} serverUrl={serverUrl} onDismiss={() => setCreated(null)} />}
+      {created && (
+        <NewKeyPanel
+          created={created}
+          usage={`export TASKDECK_URL=${serverUrl}\nexport TASKDECK_API_KEY=${created.key}\nnpx taskdeck jobs types --project <project>\ncurl -H "Authorization: Bearer $TASKDECK_API_KEY" $TASKDECK_URL/api/v1/projects`}
+          onDismiss={() => setCreated(null)}
+        />
+      )}
 
       <section aria-labelledby="keys-heading">
         <h2 id="keys-heading" className="text-base font-semibold">

@@ -1,6 +1,6 @@
 "use client";
 // A project's apps: what store jobs look up, with what they learned (latest version, rating).
-// Admins add, edit and remove them; every member sees them.
+// Admins add, edit and remove them (restorable for the grace period); every member sees them.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteAppAction } from "@/app/projects/[projectId]/settings/actions";
@@ -11,6 +11,7 @@ import { useToast } from "@/components/ui/toaster";
 import type { AppView } from "@/lib/apps/apps";
 import { platformLabels } from "@/lib/apps/schemas";
 import { AppFormDialog } from "./app-form-dialog";
+import { DeletedApps, type DeletedApp } from "./deleted-apps";
 
 const platformBadge: Record<AppView["platform"], string> = {
   apple: "bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600",
@@ -30,7 +31,15 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
 
 const none = <span className="text-slate-400 dark:text-slate-500">—</span>;
 
-export function AppsSection({ project, apps, canManage }: { project: { id: string; name: string }; apps: AppView[]; canManage: boolean }) {
+interface AppsSectionProps {
+  project: { id: string; name: string };
+  apps: AppView[];
+  deletedApps: DeletedApp[];
+  graceDays: number;
+  canManage: boolean;
+}
+
+export function AppsSection({ project, apps, deletedApps, graceDays, canManage }: AppsSectionProps) {
   const router = useRouter();
   const toast = useToast();
   // null: closed; "new": adding; an app: editing it.
@@ -48,7 +57,7 @@ export function AppsSection({ project, apps, canManage }: { project: { id: strin
       }
       setRemoving(null);
       setRemoveError(null);
-      toast({ title: `${app.name} removed` });
+      toast({ title: `${app.name} removed`, description: `It can be restored for ${graceDays} days.` });
       router.refresh();
     });
   }
@@ -112,6 +121,7 @@ export function AppsSection({ project, apps, canManage }: { project: { id: strin
           ))}
         </ul>
       )}
+      <DeletedApps projectId={project.id} apps={deletedApps} canManage={canManage} />
 
       {canManage && (
         <AppFormDialog
@@ -139,7 +149,10 @@ export function AppsSection({ project, apps, canManage }: { project: { id: strin
           setRemoveError(null);
         }}
       >
-        <p>Store jobs stop looking it up, and what they learned about it (latest version, rating) goes with it.</p>
+        <p>
+          Store jobs stop looking it up at once, and keys bound to it stop working. It can be restored here for {graceDays} days; then it is removed for good with its
+          events and what jobs learned about it.
+        </p>
         {removeError && (
           <p role="alert" className="mt-2 text-red-600 dark:text-red-400">
             {removeError}

@@ -1,23 +1,39 @@
-// A project's settings page: its apps and the services its jobs talk to.
+// A project's settings page: its apps, the services its jobs talk to, the keys its apps send
+// events with, how long it keeps them, and deleting it.
 import { PageHeader } from "@/components/ui/page-header";
 import type { AppView } from "@/lib/apps/apps";
+import type { RetentionPolicyView } from "@/lib/events/retention-policy";
 import type { IntegrationView } from "@/lib/integrations/store";
 import { AppsSection } from "./apps-section";
+import { DeleteProjectSection } from "./delete-project-section";
+import type { DeletedApp } from "./deleted-apps";
+import type { IngestKeyRow } from "./ingest-key-table";
+import { IngestKeysSection } from "./ingest-keys-section";
 import { IntegrationsSection } from "./integrations-section";
+import { RetentionSection } from "./retention-section";
 
 interface ProjectSettingsViewProps {
   project: { id: string; slug: string; name: string };
   apps: AppView[];
+  deletedApps: DeletedApp[];
   integrations: IntegrationView[];
+  ingestKeys: IngestKeyRow[];
+  retention: RetentionPolicyView;
+  /** Days a deleted project, app or key stays restorable. */
+  graceDays: number;
+  serverUrl: string;
   canManage: boolean;
 }
 
-export function ProjectSettingsView({ project, apps, integrations, canManage }: ProjectSettingsViewProps) {
+export function ProjectSettingsView({ project, apps, deletedApps, integrations, ingestKeys, retention, graceDays, serverUrl, canManage }: ProjectSettingsViewProps) {
   return (
     <div className="space-y-10">
-      <PageHeader title="Settings" description={`How ${project.name} is set up for its jobs.`} />
-      <AppsSection project={project} apps={apps} canManage={canManage} />
+      <PageHeader title="Settings" description={`How ${project.name} is set up for its jobs and its events.`} />
+      <AppsSection project={project} apps={apps} deletedApps={deletedApps} graceDays={graceDays} canManage={canManage} />
       <IntegrationsSection project={project} integrations={integrations} canManage={canManage} />
+      <IngestKeysSection project={project} keys={ingestKeys} apps={apps} serverUrl={serverUrl} graceDays={graceDays} canManage={canManage} />
+      <RetentionSection project={project} policy={retention} canManage={canManage} />
+      {canManage && <DeleteProjectSection project={project} graceDays={graceDays} />}
     </div>
   );
 }

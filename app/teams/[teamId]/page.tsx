@@ -1,11 +1,15 @@
-// A team: its projects, how busy each is, and the way to its notifications and (for admins) its API keys.
+// A team: its projects, how busy each is, and the way to its notifications and (for admins) its API
+// keys and the projects deleted within the grace period.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeletedProjects } from "@/components/teams/deleted-projects";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Bell, Key } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
+import { SOFT_DELETE_GRACE_DAYS } from "@/lib/accounts/grace";
+import { deletedProjects } from "@/lib/accounts/soft-delete";
 import { userActor, visibleProjects } from "@/lib/auth/access";
 import { teamPage } from "@/lib/auth/page-access";
 import { jobRoles } from "@/lib/auth/permissions";
@@ -17,7 +21,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   const { teamId } = await params;
   const { user, team, role, allowed } = await teamPage(teamId, `/teams/${teamId}`, jobRoles);
   const projects = (await visibleProjects(userActor(user))).filter((project) => project.teamId === team.id);
-  const activity = allowed ? await projectActivity(projects.map((project) => project.id)) : {};
+  const [activity, deleted] = allowed ? await Promise.all([projectActivity(projects.map((project) => project.id)), deletedProjects(team.id)]) : [{}, []];
   return (
     <div className="space-y-6">
       <PageHeader
@@ -62,6 +66,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
           })}
         </ul>
       )}
+      {allowed && <DeletedProjects teamId={team.id} projects={deleted} graceDays={SOFT_DELETE_GRACE_DAYS} />}
     </div>
   );
 }
