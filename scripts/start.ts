@@ -13,6 +13,7 @@ import { newKey } from "@/lib/secrets/seal";
 import { startSandboxes, type RunningSandboxes } from "@/sandbox/registry";
 import { ensureBuild } from "./lib/build";
 import { describeFailure, describeSend, findDemoProject, sendDemoEvents, type DemoProject } from "./lib/demo-events/demo-project";
+import { runDemoMaintenance } from "./lib/demo-events/maintenance";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 import { logAs, startProcess, waitForExit, waitForHttp, webArgs, workerArgs } from "./lib/processes";
@@ -100,6 +101,8 @@ try {
     for (const line of sandboxes.lines) logAs("sandbox")(line);
     // Everything the demo talks to runs on localhost.
     env.ALLOW_PRIVATE_NETWORK_URLS = "true";
+    // A size limit, so db_pruning has one to report against (set by hand, it wins).
+    env.DB_SIZE_LIMIT_GB ||= "5";
     // The admin CLI, run beside the demo, talks to the same sandboxes (cli/admin/database.ts).
     const services = Object.fromEntries([...Object.keys(sandboxes.env), "ALLOW_PRIVATE_NETWORK_URLS"].map((name) => [name, env[name]]));
     writeFileSync(demoServicesFile, `${JSON.stringify(services, null, 2)}\n`);
@@ -150,6 +153,7 @@ try {
     // Without them the product still works: say why, and how to try again.
     try {
       say(describeSend(await sendDemoEvents(url, demoEvents)));
+      await runDemoMaintenance(say, () => stoppingSince !== undefined);
     } catch (error) {
       if (stoppingSince === undefined) say(`demo events were not sent: ${describeFailure(error)}; the product runs without them (\`npm run demo:events -- --again\` sends them)`);
     }
