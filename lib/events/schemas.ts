@@ -85,7 +85,15 @@ export const ingestBatchSchema = z.strictObject({
 });
 
 /** The documented request body: the envelope with its items' shapes (each item is checked on its own). */
-export const ingestBatchDocumentSchema = z.strictObject({ events: z.array(ingestItemSchema).min(1).max(MAX_BATCH_ITEMS) });
+// `properties` is any JSON (z.json() is recursive, which JSON Schema can only say with $defs the
+// OpenAPI document would have to carry); documented as an object of values.
+const documentedProperties = { properties: z.record(z.string(), z.unknown()).optional().describe("Up to 50 keys, 8 KB as JSON") };
+export const ingestBatchDocumentSchema = z.strictObject({
+  events: z
+    .array(z.discriminatedUnion("kind", [eventItemSchema.extend(documentedProperties), metricItemSchema.extend(documentedProperties), funnelItemSchema.extend(documentedProperties)]))
+    .min(1)
+    .max(MAX_BATCH_ITEMS),
+});
 
 export const ingestResultSchema = z.object({
   stored: z.number().int().describe("Items written now"),
