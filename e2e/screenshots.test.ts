@@ -16,6 +16,7 @@ let runningRunId: string | undefined;
 let startSlowRun: () => Promise<void>;
 let brokenSlug: string;
 let webhookId: string;
+let issueId: string;
 
 beforeAll(async () => {
   mkdirSync(directory, { recursive: true });
@@ -24,6 +25,28 @@ beforeAll(async () => {
   const team = await demoTeam();
   brokenSlug = (await createBrokenProject(team.id, "staging-app")).slug;
   webhookId = await createWebhookWithLog(team.id, "https://hooks.acme.example/taskdeck/incidents");
+  // An issue of the demo project for the Issues pages; it changed status long before any digest window.
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+  const demoProject = await prisma.project.findUniqueOrThrow({ where: { slug: demo.project.slug } });
+  issueId = (
+    await prisma.issue.create({
+      data: {
+        projectId: demoProject.id,
+        fingerprint: `screenshots-${Date.now()}`,
+        title: "TypeError: Cannot read properties of undefined (reading 'entitlements')",
+        errorType: "TypeError",
+        message: "Cannot read properties of undefined (reading 'entitlements')",
+        stack: "TypeError: Cannot read properties of undefined (reading 'entitlements')\n    at PaywallScreen.render (app://bundle/src/screens/paywall/PaywallScreen.tsx:142:27)\n    at renderWithHooks (app://bundle/node_modules/react-native/Libraries/Renderer/implementations/ReactNativeRenderer-production.js:4021:22)",
+        eventCount: 148,
+        usersAffected: 61,
+        firstSeenAt: daysAgo(9),
+        lastSeenAt: daysAgo(0.01),
+        statusChangedAt: daysAgo(9),
+        appVersions: ["2.4.0", "2.4.1"],
+        inProduction: true,
+      },
+    })
+  ).id;
   const { key } = await createKey(team.id, ["jobs:read", "jobs:write"], { name: "CI deploys", createdById: (await prisma.user.findUniqueOrThrow({ where: { email: demo.admin.email } })).id });
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const response = await fetch(`${baseUrl()}/api/v1/projects/${brokenSlug}/jobs`, {
@@ -101,6 +124,8 @@ const pages = () => [
   { name: "run-failed", url: `/projects/${brokenSlug}/runs/${failedRunId}`, ready: "Timeline" },
   { name: "failures", url: `/projects/${brokenSlug}/failures`, ready: "Failures" },
   { name: "schedules", url: `/projects/${demo.project.slug}/schedules`, ready: "Schedules" },
+  { name: "issues", url: `/projects/${demo.project.slug}/issues`, ready: "Issues" },
+  { name: "issue", url: `/projects/${demo.project.slug}/issues/${issueId}`, ready: "Stack" },
   { name: "settings", url: `/projects/${demo.project.slug}/settings`, ready: "Settings" },
   { name: "team", url: `/teams/${demo.team.slug}`, ready: demo.team.name },
   { name: "api-keys", url: `/teams/${demo.team.slug}/api-keys`, ready: "API keys" },

@@ -4,8 +4,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { AppView } from "@/lib/apps/apps";
 import type { RetentionPolicyView } from "@/lib/events/retention-policy";
 import type { IntegrationView } from "@/lib/integrations/store";
+import type { DigestSettingsView } from "@/lib/issues/digest-settings";
 import { AppsSection } from "./apps-section";
 import { DeleteProjectSection } from "./delete-project-section";
+import { DigestSection } from "./digest-section";
 import type { DeletedApp } from "./deleted-apps";
 import type { IngestKeyRow } from "./ingest-key-table";
 import { IngestKeysSection } from "./ingest-keys-section";
@@ -19,13 +21,14 @@ interface ProjectSettingsViewProps {
   integrations: IntegrationView[];
   ingestKeys: IngestKeyRow[];
   retention: RetentionPolicyView;
+  digest: DigestSettingsView;
   /** Days a deleted project, app or key stays restorable. */
   graceDays: number;
   serverUrl: string;
   canManage: boolean;
 }
 
-export function ProjectSettingsView({ project, apps, deletedApps, integrations, ingestKeys, retention, graceDays, serverUrl, canManage }: ProjectSettingsViewProps) {
+export function ProjectSettingsView({ project, apps, deletedApps, integrations, ingestKeys, retention, digest, graceDays, serverUrl, canManage }: ProjectSettingsViewProps) {
   return (
     <div className="space-y-10">
       <PageHeader title="Settings" description={`How ${project.name} is set up for its jobs and its events.`} />
@@ -33,6 +36,7 @@ export function ProjectSettingsView({ project, apps, deletedApps, integrations, 
       <IntegrationsSection project={project} integrations={integrations} canManage={canManage} />
       <IngestKeysSection project={project} keys={ingestKeys} apps={apps} serverUrl={serverUrl} graceDays={graceDays} canManage={canManage} />
       <RetentionSection project={project} policy={retention} canManage={canManage} />
+      <DigestSection project={project} digest={digest} canManage={canManage} />
       {canManage && <DeleteProjectSection project={project} graceDays={graceDays} />}
     </div>
   );

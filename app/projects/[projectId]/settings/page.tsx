@@ -11,6 +11,7 @@ import { appUrl } from "@/lib/env";
 import { listIngestKeys } from "@/lib/events/ingest-keys";
 import { retentionPolicy } from "@/lib/events/retention-policy";
 import { listIntegrations } from "@/lib/integrations/store";
+import { digestSettings } from "@/lib/issues/digest-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -19,7 +20,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
   const { access } = await projectPage(projectId, `/projects/${projectId}/settings`);
   const canManage = access.role !== null && jobRoles.includes(access.role);
   const id = access.project.id;
-  const [apps, removedApps, integrations, ingestKeys, retention] = await Promise.all([listApps(id), deletedApps(id), listIntegrations(id), listIngestKeys(id), retentionPolicy(id)]);
+  const [apps, removedApps, integrations, ingestKeys, retention, digest] = await Promise.all([listApps(id), deletedApps(id), listIntegrations(id), listIngestKeys(id), retentionPolicy(id), digestSettings(id)]);
   return (
     <ProjectSettingsView
       project={access.project}
@@ -28,6 +29,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       integrations={integrations}
       ingestKeys={ingestKeys.map((key) => ({ ...key, purgeAt: key.deletedAt ? purgeAt(new Date(key.deletedAt)).toISOString() : null }))}
       retention={retention}
+      digest={digest}
       graceDays={SOFT_DELETE_GRACE_DAYS}
       serverUrl={appUrl()}
       canManage={canManage}
