@@ -39,12 +39,10 @@ export async function scanBatch(client: pg.PoolClient, settledBefore: Date, batc
   try {
     const { rows: marks } = await client.query<{ received_at: Date; project_id: string; event_id: string }>(`SELECT received_at, project_id, event_id FROM issue_scan_state WHERE id = 1 FOR UPDATE`);
     const mark = marks[0]!;
+    // Only what the counting needs; the latest event's text is read back per issue below.
     await client.query(
       `CREATE TEMP TABLE scan_batch ON COMMIT DROP AS
-         SELECT e.id, e.project_id, e.received_at, e.occurred_at, e.name, e.message, e.error_type, e.error_stack, e.fingerprint,
-                e.environment, e.app_version, e.app_user_id,
-                -- Events of a soft-deleted project are on their way out: counted past, but no issue.
-                EXISTS (SELECT 1 FROM projects p WHERE p.id = e.project_id AND p.deleted_at IS NULL) AS live
+         SELECT e.id, e.project_id, e.received_at, e.occurred_at, e.fingerprint, e.environment, e.app_version, e.app_user_id
            FROM events e
           WHERE e.level = 'error' AND (e.received_at, e.project_id, e.id) > ($1, $2::uuid, $3::uuid) AND e.received_at < $4
           ORDER BY e.received_at, e.project_id, e.id
@@ -59,15 +57,21 @@ export async function scanBatch(client: pg.PoolClient, settledBefore: Date, batc
       await client.query("COMMIT");
       return null;
     }
-    const { rows: counted } = await client.query<{ events: string; new_issues: string; regressed: string }>(
-      `WITH groups AS (
+    const { rows: counted } = await client.query<{ events: string; new_issues: string; regressed: string; user_issues: string[]; user_counts: number[] }>(
+      `WITH live AS (
+         -- Events of a soft-deleted project are on their way out: counted past, but no issue.
+         SELECT * FROM scan_batch WHERE fingerprint IS NOT NULL AND project_id IN (SELECT id FROM projects WHERE deleted_at IS NULL)),
+       counts AS (
          SELECT project_id, fingerprint, count(*)::int AS n, min(occurred_at) AS first_seen, max(occurred_at) AS last_seen,
                 bool_or(environment = 'production') AS production,
-                array_agg(DISTINCT app_version) FILTER (WHERE app_version IS NOT NULL) AS versions,
-                (array_agg(coalesce(error_type, name) ORDER BY occurred_at DESC))[1] AS error_type,
-                (array_agg(message ORDER BY occurred_at DESC))[1] AS message,
-                (array_agg(error_stack ORDER BY occurred_at DESC))[1] AS stack
-           FROM scan_batch WHERE fingerprint IS NOT NULL AND live GROUP BY project_id, fingerprint),
+                array_agg(DISTINCT app_version) FILTER (WHERE app_version IS NOT NULL) AS versions
+           FROM live GROUP BY project_id, fingerprint),
+       latest AS (
+         SELECT DISTINCT ON (project_id, fingerprint) project_id, fingerprint, id, occurred_at FROM live ORDER BY project_id, fingerprint, occurred_at DESC),
+       groups AS (
+         SELECT c.*, coalesce(e.error_type, e.name) AS error_type, e.message, e.error_stack AS stack
+           FROM counts c JOIN latest l USING (project_id, fingerprint)
+           JOIN events e ON e.project_id = l.project_id AND e.id = l.id AND e.occurred_at = l.occurred_at),
        upserted AS (
          INSERT INTO issues AS i (id, project_id, fingerprint, title, error_type, message, stack, event_count, first_seen_at, last_seen_at,
                                   app_versions, in_production, announce_pending)
@@ -92,23 +96,24 @@ export async function scanBatch(client: pg.PoolClient, settledBefore: Date, batc
              OR (i.status = 'new' AND NOT i.in_production AND excluded.in_production),
            updated_at = now()
          -- status_changed_at is now() (stored to the millisecond) only for an issue that regressed in this transaction.
-         RETURNING i.id, i.project_id, i.fingerprint, (xmax = 0) AS inserted, (i.status = 'regressed' AND i.status_changed_at = now()::timestamptz(3)) AS regressed_now)
+         RETURNING i.id, i.project_id, i.fingerprint, (xmax = 0) AS inserted, (i.status = 'regressed' AND i.status_changed_at = now()::timestamptz(3)) AS regressed_now),
+       -- Each app user counts once per issue: the pairs not seen before are added here, and counted below.
+       added AS (
+         INSERT INTO issue_users (issue_id, app_user_id)
+         SELECT DISTINCT u.id, b.app_user_id FROM live b JOIN upserted u ON u.project_id = b.project_id AND u.fingerprint = b.fingerprint
+          WHERE b.app_user_id IS NOT NULL
+         ON CONFLICT DO NOTHING RETURNING issue_id)
        SELECT (SELECT count(*) FROM scan_batch) AS events,
               (SELECT count(*) FROM upserted WHERE inserted) AS new_issues,
-              (SELECT count(*) FROM upserted WHERE NOT inserted AND regressed_now) AS regressed`,
+              (SELECT count(*) FROM upserted WHERE NOT inserted AND regressed_now) AS regressed,
+              (SELECT coalesce(array_agg(issue_id ORDER BY issue_id), '{}') FROM (SELECT issue_id FROM added GROUP BY issue_id) AS c) AS user_issues,
+              (SELECT coalesce(array_agg(n ORDER BY issue_id), '{}') FROM (SELECT issue_id, count(*)::int AS n FROM added GROUP BY issue_id) AS c) AS user_counts`,
     );
-    // Each app user counts once per issue: the pairs not seen before are added, and counted.
+    // The new users counted into their issues (a row cannot be updated twice in one statement).
     await client.query(
-      `WITH candidates AS (
-         SELECT DISTINCT i.id AS issue_id, b.app_user_id FROM scan_batch b
-           JOIN issues i ON i.project_id = b.project_id AND i.fingerprint = b.fingerprint
-          WHERE b.app_user_id IS NOT NULL AND b.live),
-       added AS (
-         INSERT INTO issue_users (issue_id, app_user_id) SELECT issue_id, app_user_id FROM candidates
-         ON CONFLICT DO NOTHING RETURNING issue_id)
-       UPDATE issues SET users_affected = issues.users_affected + counts.n
-         FROM (SELECT issue_id, count(*)::int AS n FROM added GROUP BY issue_id) AS counts
-        WHERE issues.id = counts.issue_id`,
+      `UPDATE issues SET users_affected = issues.users_affected + counts.n
+         FROM unnest($1::uuid[], $2::int[]) AS counts(issue_id, n) WHERE issues.id = counts.issue_id`,
+      [counted[0]!.user_issues, counted[0]!.user_counts],
     );
     await client.query(`UPDATE issue_scan_state SET received_at = $1, project_id = $2, event_id = $3, updated_at = now() WHERE id = 1`, [last.received_at, last.project_id, last.id]);
     await client.query("COMMIT");
@@ -122,7 +127,7 @@ export async function scanBatch(client: pg.PoolClient, settledBefore: Date, batc
 
 /** Scans until no settled error event is left (or it is cancelled), batch by batch. */
 export async function scanIssues(options: ScanOptions): Promise<ScanResult> {
-  const { now, batchSize = 20_000, isCancelled = () => false, onProgress } = options;
+  const { now, batchSize = 50_000, isCancelled = () => false, onProgress } = options;
   const settledBefore = new Date(now.getTime() - SETTLE_MS);
   const result: ScanResult = { events: 0, batches: 0, newIssues: 0, regressedIssues: 0, watermark: null, cancelled: false };
   const client = await getPool().connect();
