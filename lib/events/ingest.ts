@@ -81,7 +81,9 @@ async function ensureMonthsFor(valid: Valid[]): Promise<void> {
   const byTable = new Map<EventTable, Date[]>();
   for (const { item } of valid) {
     const table = tableOf[item.kind];
-    byTable.set(table, [...(byTable.get(table) ?? []), item.timestamp]);
+    const instants = byTable.get(table);
+    if (instants) instants.push(item.timestamp);
+    else byTable.set(table, [item.timestamp]);
   }
   for (const [table, instants] of byTable) {
     const missing = monthsOf(instants).filter((month) => !knownPartitions.has(partitionName(table, month)));
