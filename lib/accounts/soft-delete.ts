@@ -2,10 +2,10 @@
 // everywhere at once (every read filters `deleted_at IS NULL`), restorable for 7 days, and then
 // removed with everything it owns by soft_delete_cleanup (purgeSoftDeleted below).
 import { z } from "zod";
-import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { removeProjectAttachmentFiles } from "@/lib/events/attachments";
+import { deleteEventsInBatches } from "@/lib/events/delete-events";
 import { eventTables, type EventTable } from "@/lib/events/tables";
 import { jobs } from "@/lib/jobs/jobs";
 
@@ -81,34 +81,6 @@ export interface PurgeResult {
   cancelled: boolean;
 }
 
-/**
- * Deletes the events of a project (or of one of its apps) in batches that walk the
- * (project_id, occurred_at) index forward. Returns how many rows went, or null when cancelled.
- */
-async function deleteEventsOf(table: EventTable, projectId: string, appId: string | null, batchSize: number, isCancelled: () => boolean): Promise<number | null> {
-  let from = new Date(0);
-  let deleted = 0;
-  for (;;) {
-    if (isCancelled()) return null;
-    const { rows } = await getPool().query<{ last: Date | null; count: string }>(
-      `WITH batch AS (
-         SELECT project_id, id, occurred_at FROM ${table}
-          WHERE project_id = $1 AND occurred_at >= $2 AND ($3::uuid IS NULL OR app_id = $3)
-          ORDER BY occurred_at LIMIT $4),
-       gone AS (
-         DELETE FROM ${table} AS t USING batch
-          WHERE t.project_id = batch.project_id AND t.id = batch.id AND t.occurred_at = batch.occurred_at
-         RETURNING t.occurred_at)
-       SELECT max(occurred_at) AS last, count(*) AS count FROM gone`,
-      [projectId, from, appId, batchSize],
-    );
-    const count = Number(rows[0]?.count ?? 0);
-    deleted += count;
-    if (count < batchSize || !rows[0]?.last) return deleted;
-    from = rows[0].last;
-  }
-}
-
 /** soft_delete_cleanup's work: what was deleted before the grace cutoff goes, with what it owns. */
 export async function purgeSoftDeleted(options: PurgeOptions): Promise<PurgeResult> {
   const { now, batchSize = 5000, isCancelled = () => false, onProgress } = options;
@@ -122,7 +94,7 @@ export async function purgeSoftDeleted(options: PurgeOptions): Promise<PurgeResu
   const apps = await prisma.app.findMany({ where: { deletedAt: { lt: before }, project: { deletedAt: null } }, select: { id: true, projectId: true, name: true } });
   for (const app of apps) {
     for (const table of eventTables) {
-      const deleted = await deleteEventsOf(table, app.projectId, app.id, batchSize, isCancelled);
+      const deleted = await deleteEventsInBatches(table, { projectId: app.projectId, appId: app.id }, batchSize, isCancelled);
       if (deleted === null) return cancelled();
       result.eventsDeleted[table] += deleted;
     }
@@ -135,7 +107,7 @@ export async function purgeSoftDeleted(options: PurgeOptions): Promise<PurgeResu
   const projects = await prisma.project.findMany({ where: { deletedAt: { lt: before } }, select: { id: true, name: true } });
   for (const project of projects) {
     for (const table of eventTables) {
-      const deleted = await deleteEventsOf(table, project.id, null, batchSize, isCancelled);
+      const deleted = await deleteEventsInBatches(table, { projectId: project.id }, batchSize, isCancelled);
       if (deleted === null) return cancelled();
       result.eventsDeleted[table] += deleted;
       onProgress?.(`Deleting ${project.name}: ${result.eventsDeleted[table]} ${table.replace("_", " ")} so far`);

@@ -3,6 +3,7 @@
 // every project's policy has expired, and deletes the rest in bounded batches that walk a
 // project's index forward, so no statement holds its locks for long or rescans what it deleted.
 import { getPool, type Queryable } from "@/lib/db/pool";
+import { deleteEventsInBatches } from "./delete-events";
 import { env } from "@/lib/env";
 import { dropPartition, listPartitions } from "./partitions";
 import { eventTables, type EventTable } from "./tables";
@@ -90,28 +91,12 @@ export async function applyRetention(options: RetentionOptions): Promise<Retenti
   for (const retention of retentions) {
     for (const table of eventTables) {
       const before = cutoff(now, retention.days[table]);
-      // Walks the (project_id, occurred_at) index from the oldest row, `from` moving forward.
-      let from = new Date(0);
-      for (;;) {
-        if (isCancelled()) return { droppedPartitions, deleted, projects: retentions.length, cancelled: true };
-        const { rows } = await getPool().query<{ last: Date | null; count: string }>(
-          `WITH batch AS (
-             SELECT project_id, id, occurred_at FROM ${table}
-              WHERE project_id = $1 AND occurred_at >= $2 AND occurred_at < $3
-              ORDER BY occurred_at LIMIT $4),
-           gone AS (
-             DELETE FROM ${table} AS t USING batch
-              WHERE t.project_id = batch.project_id AND t.id = batch.id AND t.occurred_at = batch.occurred_at
-             RETURNING t.occurred_at)
-           SELECT max(occurred_at) AS last, count(*) AS count FROM gone`,
-          [retention.projectId, from, before, batchSize],
-        );
-        const count = Number(rows[0]?.count ?? 0);
-        deleted[table] += count;
-        if (count > 0) report(`Deleted ${deleted[table]} expired ${table.replace("_", " ")}`);
-        if (count < batchSize || !rows[0]?.last) break;
-        from = rows[0].last;
-      }
+      const alreadyDeleted = deleted[table];
+      const count = await deleteEventsInBatches(table, { projectId: retention.projectId, before }, batchSize, isCancelled, (rows) =>
+        report(`Deleted ${alreadyDeleted + rows} expired ${table.replace("_", " ")}`),
+      );
+      if (count === null) return { droppedPartitions, deleted, projects: retentions.length, cancelled: true };
+      deleted[table] += count;
     }
   }
   return { droppedPartitions, deleted, projects: retentions.length, cancelled: false };
