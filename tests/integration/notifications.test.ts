@@ -86,7 +86,9 @@ describe("delivery", () => {
     expect(done.status).toBe("completed");
 
     const delivery = () => prisma.notificationDelivery.findFirstOrThrow({ where: { notification: { runId: run.id } } });
-    const failing = await waitFor(delivery, (row) => row.attempts >= 2, 30_000);
+    // The second attempt has failed, not merely begun: a leased delivery is due again only after the
+    // two-minute lease, a failed one after its backoff of seconds.
+    const failing = await waitFor(delivery, (row) => row.attempts >= 2 && row.nextAttemptAt.getTime() < Date.now() + 60_000, 30_000);
     expect(failing.status).toBe("pending");
     expect(failing.lastError).toMatch(/ECONNREFUSED|connect/i);
     expect(failing.sentAt).toBeNull();
