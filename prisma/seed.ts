@@ -62,7 +62,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
     const appleAppStoreId = app.platform === "apple" ? appId : null;
     // The (project, platform, bundle id) index is partial (live apps), so this looks before it creates.
     const existing = await prisma.app.findFirst({ where: { projectId: project.id, platform: app.platform, bundleId: app.bundleId, deletedAt: null }, select: { id: true } });
-    if (!existing) await prisma.app.create({ data: { projectId: project.id, ...app, appleAppStoreId } });
+    if (!existing) await prisma.app.create({ data: { projectId: project.id, ...app, appleAppStoreId, appleAppStoreIdSource: appleAppStoreId ? "entered" : null } });
   }
   // Every service, connected to its sandbox; credentials sealed as the settings page seals them.
   const connections = [

@@ -59,7 +59,7 @@ export async function listApps(projectId: string): Promise<AppView[]> {
 export async function createApp(projectId: string, input: AppInput): Promise<AppView> {
   const data = parse(input);
   try {
-    return view(await prisma.app.create({ data: { projectId, ...data } }));
+    return view(await prisma.app.create({ data: { projectId, ...data, appleAppStoreIdSource: data.appleAppStoreId ? "entered" : null } }));
   } catch (error) {
     throw duplicate(error, data) ?? error;
   }
@@ -76,10 +76,18 @@ export async function updateApp(projectId: string, appId: string, input: AppInpu
   const app = await appOf(projectId, appId);
   // What jobs learned about the app in the store belongs to the old ids.
   const storeChanged = app.platform !== data.platform || app.bundleId !== data.bundleId || app.appleAppStoreId !== data.appleAppStoreId;
-  const forget = storeChanged ? { latestAppVersion: null, latestAppVersionSource: null, latestAppVersionCheckedAt: null, ratingAverage: null, ratingCount: null, ratingsSyncedAt: null } : {};
+  const forget = storeChanged
+    ? { latestAppVersion: null, latestAppVersionSource: null, latestAppVersionCheckedAt: null, latestAppVersionReleasedAt: null, ratingAverage: null, ratingCount: null, ratingsSyncedAt: null }
+    : {};
+  const idSource = app.appleAppStoreId === data.appleAppStoreId ? {} : { appleAppStoreIdSource: data.appleAppStoreId ? ("entered" as const) : null };
   try {
     // Scoped by project in the write too, and an app removed meanwhile is not found rather than an error.
-    const [updated] = await prisma.app.updateManyAndReturn({ where: { id: app.id, projectId, deletedAt: null }, data: { ...data, ...forget } });
+    const [updated] = await prisma.$transaction(async (tx) => {
+      const rows = await tx.app.updateManyAndReturn({ where: { id: app.id, projectId, deletedAt: null }, data: { ...data, ...forget, ...idSource } });
+      // Per-storefront ratings were of the old store ids; the next ratings sync reads the new ones.
+      if (rows.length > 0 && storeChanged) await tx.appStoreRating.deleteMany({ where: { appId: app.id } });
+      return rows;
+    });
     if (!updated) throw new AppError("not_found", "App not found");
     return view(updated);
   } catch (error) {

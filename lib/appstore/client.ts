@@ -25,8 +25,11 @@ export interface AppStoreConnectClientOptions {
 /** A client for one project's app, as a StorePush job holds it (lib/integrations/app-store.ts makes one). */
 export interface AppStoreSession {
   client: AppStoreConnectClient;
+  /** App Store Connect's id of the app. */
   appId: string;
   projectId: string;
+  /** The project's app row for it (lib/apps/store-app.ts): what reviews belong to. */
+  localAppId: string;
 }
 
 export type Query = Record<string, string | number | boolean | undefined>;

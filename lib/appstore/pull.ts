@@ -4,7 +4,9 @@
 import type { JobContext } from "@/lib/jobs/handler";
 import { buildPages, listLocalizations, listVersions, responsesOf, reviewPages } from "./api";
 import type { AppStoreSession } from "./client";
-import { knownReviewIds, saveBuilds, saveLocalizations, saveReviews, saveVersion } from "./store";
+import { knownReviewIds, saveReviews } from "./reviews";
+import { saveBuilds, saveLocalizations, saveVersion } from "./store";
+import type { CustomerReview } from "./types";
 
 export interface PullTally {
   versions: number;
@@ -45,29 +47,47 @@ export async function pullBuilds(session: AppStoreSession, context: JobContext, 
   }
 }
 
+export interface ReviewsPulled {
+  /** Reviews App Store Connect listed. */
+  seen: number;
+  /** Of those, stored for the first time. */
+  inserted: number;
+  /** The newest of the inserted ones (at most `keepNewest`), for notifications. */
+  newest: CustomerReview[];
+  /** Known reviews whose reply changed. */
+  responsesChanged: number;
+}
+
 /**
- * Reviews newest first. With `untilKnown`, stops at the first review the project already has:
- * everything after it in -createdDate order is older and was stored by an earlier pull.
+ * Reviews newest first into the session's app. With `untilKnown`, stops at the first review the app
+ * already has: everything after it in -createdDate order is older and was stored by an earlier pull.
+ * Without it, every page is read, which is how replies to older reviews are refreshed.
  */
 export async function pullReviews(
   session: AppStoreSession,
   context: JobContext,
   tally: PullTally,
-  options: { pageSize: number; untilKnown: boolean },
-): Promise<void> {
+  options: { pageSize: number; untilKnown: boolean; keepNewest?: number },
+): Promise<ReviewsPulled> {
+  const target = { projectId: session.projectId, appId: session.localAppId };
+  const pulled: ReviewsPulled = { seen: 0, inserted: 0, newest: [], responsesChanged: 0 };
   const before = stored(tally);
   for await (const page of reviewPages(session.client, session.appId, options.pageSize)) {
     let reviews = page.data;
     let reachedKnown = false;
     if (options.untilKnown && reviews.length > 0) {
-      const known = await knownReviewIds(session.projectId, reviews.map((review) => review.id));
+      const known = await knownReviewIds(session.localAppId, reviews.map((review) => review.id));
       const firstKnown = reviews.findIndex((review) => known.has(review.id));
       if (firstKnown !== -1) {
         reviews = reviews.slice(0, firstKnown);
         reachedKnown = true;
       }
     }
-    await saveReviews(session.projectId, reviews, responsesOf(page.included));
+    const saved = await saveReviews(target, reviews, responsesOf(page.included));
+    pulled.seen += reviews.length;
+    pulled.inserted += saved.inserted.length;
+    pulled.responsesChanged += saved.responsesChanged;
+    pulled.newest.push(...saved.inserted.slice(0, Math.max(0, (options.keepNewest ?? 0) - pulled.newest.length)));
     tally.reviews += reviews.length;
     if (options.untilKnown) {
       context.progress({ processed: stored(tally), message: `Pulled ${count(tally.reviews, "new review")}` });
@@ -80,6 +100,7 @@ export async function pullReviews(
         message: total === null ? `Pulled ${count(tally.reviews, "review")}` : `Pulled ${tally.reviews} of ${count(total, "review")}`,
       });
     }
-    if (reachedKnown || context.isCancelled()) return;
+    if (reachedKnown || context.isCancelled()) break;
   }
+  return pulled;
 }

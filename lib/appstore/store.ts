@@ -1,13 +1,11 @@
 // Writes App Store Connect resources into the project's local copy. Every write is an upsert keyed
 // by (project, App Store Connect id), so pulling twice, or pulling after a push, changes rows in
-// place instead of duplicating them.
+// place instead of duplicating them. Reviews, which belong to an app, are lib/appstore/reviews.ts.
 import { prisma } from "@/lib/db/prisma";
 import type {
   AppStoreVersion,
   AppStoreVersionLocalization,
   Build,
-  CustomerReview,
-  CustomerReviewResponse,
   ResourceIdentifier,
 } from "./types";
 
@@ -82,44 +80,4 @@ export async function saveBuilds(projectId: string, builds: Build[]): Promise<vo
       return prisma.appStoreBuild.upsert({ where: { projectId_ascId: { projectId, ascId } }, create: { projectId, ascId, ...fields }, update: fields });
     }),
   );
-}
-
-export function responseFields(response: CustomerReviewResponse | null) {
-  return {
-    responseAscId: response?.id ?? null,
-    responseBody: response?.attributes.responseBody ?? null,
-    responseState: response?.attributes.state ?? null,
-    responseUpdatedAt: date(response?.attributes.lastModifiedDate),
-  };
-}
-
-/** Saves one page of reviews with the responses the page included. */
-export async function saveReviews(projectId: string, reviews: CustomerReview[], responses: Map<string, CustomerReviewResponse>): Promise<void> {
-  await prisma.$transaction(
-    reviews.map((review) => {
-      const responseId = relatedId(review, "response");
-      const fields = {
-        rating: review.attributes.rating,
-        title: review.attributes.title,
-        body: review.attributes.body,
-        reviewerNickname: review.attributes.reviewerNickname,
-        territory: review.attributes.territory,
-        createdDate: new Date(review.attributes.createdDate),
-        // Only when the page said whether the review has a response (include=response).
-        ...(responseId === undefined ? {} : responseFields(responseId ? (responses.get(responseId) ?? null) : null)),
-        syncedAt: new Date(),
-      };
-      return prisma.appStoreReview.upsert({
-        where: { projectId_ascId: { projectId, ascId: review.id } },
-        create: { projectId, ascId: review.id, ...fields },
-        update: fields,
-      });
-    }),
-  );
-}
-
-/** Which of these App Store Connect review ids the project already has. */
-export async function knownReviewIds(projectId: string, ascIds: string[]): Promise<Set<string>> {
-  const rows = await prisma.appStoreReview.findMany({ where: { projectId, ascId: { in: ascIds } }, select: { ascId: true } });
-  return new Set(rows.map((row) => row.ascId));
 }

@@ -1,6 +1,7 @@
 // A project's integrations as stored: settings in `config`, credentials sealed in `secrets`
 // (lib/secrets/seal.ts), what pages may show in `secretHint`. Secrets leave this module only opened
 // for a job or a connection check, never in a view.
+import { ensureStoreApp } from "@/lib/apps/store-app";
 import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
 import { signingKey } from "@/lib/appstore/token";
@@ -146,6 +147,8 @@ export async function saveIntegration(projectId: string, kind: IntegrationKind, 
     create: { projectId, kind, ...data, connectedById: options.connectedById ?? null },
     update: data,
   });
+  // The connection points at one Apple app of the project: list it if the project does not yet.
+  if (kind === "app_store_connect") await ensureStoreApp(projectId, (config.data as { appId: string }).appId);
   return { integration: view(kind, row), created: existing === null, previousConfig: (existing?.config as Record<string, unknown> | undefined) ?? null };
 }
 

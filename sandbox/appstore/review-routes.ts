@@ -10,6 +10,8 @@ import { filter, findApp, findIn, includes, requestData, type Route, type Sandbo
 export interface ReviewRouteOptions {
   /** How long a new response stays PENDING_PUBLISH. */
   publishAfterMs: number;
+  /** How long the listing lags behind a publication (direct GETs do not). */
+  listingLagMs: number;
 }
 
 const reviewSorts: Record<string, (a: SandboxReview, b: SandboxReview) => number> = {
@@ -42,7 +44,8 @@ export function reviewRoutes(options: ReviewRouteOptions): Route {
         .filter((review) => published === null || (published === "true") === (review.responseId !== null && now >= app.responses.get(review.responseId)!.publishAt))
         .sort(compare);
       const withResponse = includes(request, "response");
-      const included = withResponse ? [...app.responses.values()].map(response) : [];
+      // As Apple's does, the listing shows publications late.
+      const included = withResponse ? [...app.responses.values()].map((record) => responseResource(origin, record, now - options.listingLagMs)) : [];
       return collection(url, matching.map((review) => reviewResource(origin, review, withResponse)), included);
     }
 

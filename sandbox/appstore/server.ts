@@ -12,6 +12,7 @@ import { appleErrors, errorReply, SandboxError, type Reply } from "./documents";
 import { deriveKeyPair } from "./keys";
 import type { SandboxRequest } from "./request";
 import { reviewRoutes } from "./review-routes";
+import { screenshotRoutes } from "./screenshot-routes";
 import { versionRoutes } from "./version-routes";
 
 export interface SandboxAppStoreApp {
@@ -35,6 +36,11 @@ export interface AppStoreSandboxOptions {
   windowMs?: number;
   /** How long a new review response stays PENDING_PUBLISH (default 5 minutes). */
   publishResponsesAfterMs?: number;
+  /**
+   * How long the customerReviews listing keeps showing a published response as PENDING_PUBLISH
+   * (default 10 minutes): the listing does not reliably surface the flip; a direct GET does.
+   */
+  listingLagMs?: number;
 }
 
 export interface SandboxRequestRecord {
@@ -83,7 +89,7 @@ export async function startAppStoreSandbox(options: AppStoreSandboxOptions): Pro
     apps.set(app.appId, data);
     appsByKey.get(key)!.push(data);
   }
-  const routes = [versionRoutes, reviewRoutes({ publishAfterMs: options.publishResponsesAfterMs ?? 5 * 60_000 })];
+  const routes = [versionRoutes, screenshotRoutes, reviewRoutes({ publishAfterMs: options.publishResponsesAfterMs ?? 5 * 60_000, listingLagMs: options.listingLagMs ?? 10 * 60_000 })];
   const usage = new Map<RegisteredKey, number[]>();
   const log: SandboxRequestRecord[] = [];
   const forced: Array<401 | 429 | 500> = [];

@@ -120,7 +120,7 @@ describe("push_review", () => {
     expect(response).toMatchObject({ reviewId: review.id, responseBody });
     expect(done.result).toEqual({ reviewId: review.id, responseId: response.id, state: "PENDING_PUBLISH" });
     // The review was not pulled yet: it is stored with its response.
-    expect(await prisma.appStoreReview.findFirstOrThrow({ where: { projectId: project.id, ascId: review.id } })).toMatchObject({
+    expect(await prisma.appStoreReview.findFirstOrThrow({ where: { projectId: project.id, externalId: review.id } })).toMatchObject({
       rating: review.rating,
       responseAscId: response.id,
       responseBody,
@@ -132,7 +132,7 @@ describe("push_review", () => {
     const pulled = await waitForRunEnd(pull.id);
     expect(pulled.status).toBe("completed");
     expect(pulled.result).toMatchObject({ responsesPublished: 1 });
-    expect(await prisma.appStoreReview.findFirstOrThrow({ where: { projectId: project.id, ascId: review.id } })).toMatchObject({ responseState: "PUBLISHED" });
+    expect(await prisma.appStoreReview.findFirstOrThrow({ where: { projectId: project.id, externalId: review.id } })).toMatchObject({ responseState: "PUBLISHED" });
   });
 
   it("fails with App Store Connect's 404 for an unknown review", async () => {

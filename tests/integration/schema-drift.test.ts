@@ -19,6 +19,7 @@ const handWrittenIndexes = [
   "events_errors_received_idx",
   "issues_announce_pending_idx",
   "events_errors_fingerprint_idx",
+  "app_store_reviews_pending_response_idx",
 ];
 
 type Dmmf = Awaited<ReturnType<typeof internals.getDMMF>>;

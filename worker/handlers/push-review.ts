@@ -2,25 +2,21 @@
 // Store Connect keeps at most one response per review (a new one replaces it) and publishes it
 // later, so the local copy stores the response with its state, PENDING_PUBLISH at first;
 // pull_changes picks up the publication.
-import { prisma } from "@/lib/db/prisma";
 import type { JobHandler } from "@/lib/jobs/handler";
 import { getReview, respondToReview } from "@/lib/appstore/api";
 import { connectAppStore } from "@/lib/integrations/app-store";
-import { responseFields, saveReviews } from "@/lib/appstore/store";
+import { responseFields, saveReviews, setReviewResponse } from "@/lib/appstore/reviews";
 
 const pushReview: JobHandler<"push_review"> = async (params, context) => {
   const session = await connectAppStore(context);
   context.progress({ processed: 0, total: 1, message: `Sending the response to review ${params.reviewId}` });
   const response = await respondToReview(session.client, params.reviewId, params.responseBody);
 
-  const where = { projectId_ascId: { projectId: session.projectId, ascId: params.reviewId } };
-  const local = await prisma.appStoreReview.findUnique({ where, select: { id: true } });
-  if (local) {
-    await prisma.appStoreReview.update({ where, data: { ...responseFields(response), syncedAt: new Date() } });
-  } else {
+  const known = await setReviewResponse(session.localAppId, params.reviewId, responseFields(response));
+  if (!known) {
     // A review newer than the last pull: store it with its response.
     const review = await getReview(session.client, params.reviewId);
-    await saveReviews(session.projectId, [review.data], new Map([[response.id, response]]));
+    await saveReviews({ projectId: session.projectId, appId: session.localAppId }, [review.data], new Map([[response.id, response]]));
   }
 
   const state = response.attributes.state;
