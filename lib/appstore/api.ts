@@ -3,6 +3,8 @@
 import { MAX_PAGE_SIZE, type AppStoreConnectClient } from "./client";
 import {
   editableVersionStates,
+  type AppScreenshot,
+  type AppScreenshotSet,
   type AppStoreVersion,
   type AppStoreVersionLocalization,
   type Build,
@@ -125,4 +127,22 @@ export async function submitForReview(client: AppStoreConnectClient, appId: stri
     data: { type: "reviewSubmissions", id: submission.id, attributes: { submitted: true } },
   });
   return submitted.data;
+}
+
+/** A localization's screenshot sets, one per display type. */
+export async function listScreenshotSets(client: AppStoreConnectClient, localizationAscId: string): Promise<AppScreenshotSet[]> {
+  const sets: AppScreenshotSet[] = [];
+  for await (const page of client.pages<AppScreenshotSet>(path("appStoreVersionLocalizations", localizationAscId, "appScreenshotSets"), { limit: MAX_PAGE_SIZE })) {
+    sets.push(...page.data);
+  }
+  return sets;
+}
+
+/** A set's screenshots in display order (the order the App Store shows them). */
+export async function listScreenshots(client: AppStoreConnectClient, setAscId: string): Promise<AppScreenshot[]> {
+  const screenshots: AppScreenshot[] = [];
+  for await (const page of client.pages<AppScreenshot>(path("appScreenshotSets", setAscId, "appScreenshots"), { limit: MAX_PAGE_SIZE })) {
+    screenshots.push(...page.data);
+  }
+  return screenshots;
 }

@@ -93,12 +93,41 @@ export interface ReviewSubmissionAttributes {
   state: "READY_FOR_REVIEW" | "WAITING_FOR_REVIEW" | "IN_REVIEW" | "UNRESOLVED_ISSUES" | "CANCELING" | "COMPLETING" | "COMPLETE";
 }
 
+export interface AppScreenshotSetAttributes {
+  /** APP_IPHONE_67, APP_IPHONE_65, APP_IPAD_PRO_3GEN_129…: Apple keeps adding device sizes. */
+  screenshotDisplayType: string;
+}
+
+export interface ImageAsset {
+  /** e.g. https://is1-ssl.mzstatic.com/image/thumb/…/{w}x{h}bb.{f}; fill in size and format to fetch one. */
+  templateUrl: string;
+  width: number;
+  height: number;
+}
+
+export interface AssetDeliveryState {
+  state: "AWAITING_UPLOAD" | "UPLOAD_COMPLETE" | "COMPLETE" | "FAILED";
+  errors: Array<{ code: string; description: string }>;
+  warnings: Array<{ code: string; description: string }>;
+}
+
+export interface AppScreenshotAttributes {
+  fileSize: number | null;
+  fileName: string | null;
+  sourceFileChecksum: string | null;
+  /** Null while Apple is still processing the upload. */
+  imageAsset: ImageAsset | null;
+  assetDeliveryState: AssetDeliveryState | null;
+}
+
 export type AppStoreVersion = Resource<"appStoreVersions", AppStoreVersionAttributes>;
 export type AppStoreVersionLocalization = Resource<"appStoreVersionLocalizations", AppStoreVersionLocalizationAttributes>;
 export type Build = Resource<"builds", BuildAttributes>;
 export type CustomerReview = Resource<"customerReviews", CustomerReviewAttributes>;
 export type CustomerReviewResponse = Resource<"customerReviewResponses", CustomerReviewResponseAttributes>;
 export type ReviewSubmission = Resource<"reviewSubmissions", ReviewSubmissionAttributes>;
+export type AppScreenshotSet = Resource<"appScreenshotSets", AppScreenshotSetAttributes>;
+export type AppScreenshot = Resource<"appScreenshots", AppScreenshotAttributes>;
 
 export interface ErrorObject {
   id?: string;

@@ -1,7 +1,8 @@
 // Deterministic App Store Connect data for the sandbox: the same app id and seed always give the
-// same versions, localizations, builds and reviews, so tests can assert exact counts. The records
-// are the sandbox's in-memory state; server.ts renders them as JSON:API resources.
+// same versions, localizations, screenshots, builds and reviews, so tests can assert exact counts.
+// The records are the sandbox's in-memory state; server.ts renders them as JSON:API resources.
 import type {
+  AppScreenshotAttributes,
   AppStoreVersionAttributes,
   AppStoreVersionLocalizationAttributes,
   BuildAttributes,
@@ -37,18 +38,29 @@ export interface SandboxSubmission extends ReviewSubmissionAttributes {
   id: string;
   versionIds: string[];
 }
+export interface SandboxScreenshotSet {
+  id: string;
+  localizationId: string;
+  screenshotDisplayType: string;
+}
+export interface SandboxScreenshot extends AppScreenshotAttributes {
+  id: string;
+  setId: string;
+}
 
 export interface SandboxAppData {
   appId: string;
   versions: SandboxVersion[];
   localizations: SandboxLocalization[];
+  screenshotSets: SandboxScreenshotSet[];
+  /** In display order within each set: App Store Connect lists a set's screenshots this way. */
+  screenshots: SandboxScreenshot[];
   builds: SandboxBuild[];
   /** Newest first. */
   reviews: SandboxReview[];
   responses: Map<string, SandboxResponse>;
   submissions: SandboxSubmission[];
 }
-
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -77,12 +89,25 @@ const titles: Record<number, string[]> = {
   1: ["Crashes on launch", "Lost my data", "Doesn't work"],
 };
 const nicknames = ["sunny", "planner", "coffee", "night_owl", "busybee", "nomad", "pixel", "maple"];
+// Display types with the pixel size Apple asks for; each localization has the 6.7" set and one or
+// two more, in this order.
+const displayTypes = [
+  { type: "APP_IPHONE_67", width: 1290, height: 2796 },
+  { type: "APP_IPHONE_65", width: 1242, height: 2688 },
+  { type: "APP_IPHONE_55", width: 1242, height: 2208 },
+  { type: "APP_IPAD_PRO_3GEN_129", width: 2048, height: 2732 },
+];
+
+// Ids shaped like App Store Connect's UUIDs, drawn from a seeded stream.
+function idsFrom(next: () => number) {
+  const hex = (length: number) => Array.from({ length }, () => Math.floor(next() * 16).toString(16)).join("");
+  return { hex, uuid: () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}` };
+}
 
 export function generateAppStoreApp(appId: string, options: { seed?: number; reviewCount?: number } = {}): SandboxAppData {
   const next = random(options.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const hex = (length: number) => Array.from({ length }, () => Math.floor(next() * 16).toString(16)).join("");
-  const uuid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+  const { uuid } = idsFrom(next);
 
   const builds: SandboxBuild[] = [];
   for (let index = 0; index < BUILD_COUNT; index += 1) {
@@ -164,5 +189,41 @@ export function generateAppStoreApp(appId: string, options: { seed?: number; rev
     created -= (1 + Math.floor(next() * 40)) * HOUR;
   }
 
-  return { appId, versions, localizations, builds, reviews, responses, submissions: [] };
+  // Screenshots draw from a stream of their own, so adding them left every other record (and the
+  // demo's data) as it was, and the review count does not change them.
+  const { screenshotSets, screenshots } = generateScreenshots(localizations, versions, random((options.seed ?? 42) + 0x5c5e));
+  return { appId, versions, localizations, screenshotSets, screenshots, builds, reviews, responses, submissions: [] };
+}
+
+function generateScreenshots(localizations: SandboxLocalization[], versions: SandboxVersion[], next: () => number) {
+  const { hex, uuid } = idsFrom(next);
+  const screenshotSets: SandboxScreenshotSet[] = [];
+  const screenshots: SandboxScreenshot[] = [];
+  for (const localization of localizations) {
+    const version = versions.find((candidate) => candidate.id === localization.versionId)!;
+    const others = displayTypes.slice(1).filter(() => next() < 0.5).slice(0, 2);
+    const types = [displayTypes[0]!, ...(others.length > 0 ? others : [displayTypes[1]!])];
+    types.forEach((display, setIndex) => {
+      const set: SandboxScreenshotSet = { id: uuid(), localizationId: localization.id, screenshotDisplayType: display.type };
+      screenshotSets.push(set);
+      const length = 3 + Math.floor(next() * 4);
+      for (let position = 0; position < length; position += 1) {
+        const fileName = `${localization.locale}_${display.type.toLowerCase()}_${position + 1}.png`;
+        // The version being prepared is still uploading its last 6.7" screenshot: no image yet.
+        const uploading = version.appVersionState === "PREPARE_FOR_SUBMISSION" && setIndex === 0 && position === length - 1;
+        screenshots.push({
+          id: uuid(),
+          setId: set.id,
+          fileName,
+          fileSize: 400_000 + Math.floor(next() * 1_600_000),
+          sourceFileChecksum: hex(32),
+          imageAsset: uploading
+            ? null
+            : { templateUrl: `https://is1-ssl.mzstatic.com/image/thumb/PurpleSource/v4/${hex(2)}/${hex(2)}/${hex(2)}/${uuid()}/${fileName}/{w}x{h}bb.{f}`, width: display.width, height: display.height },
+          assetDeliveryState: { state: uploading ? "UPLOAD_COMPLETE" : "COMPLETE", errors: [], warnings: [] },
+        });
+      }
+    });
+  }
+  return { screenshotSets, screenshots };
 }

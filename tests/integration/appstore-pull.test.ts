@@ -43,7 +43,7 @@ describe("pull_all", () => {
 
     const messages = new Set<string>();
     const done = await waitForRunEnd(run.id, (current) => current.progressMessage && messages.add(current.progressMessage));
-    const totals = { versions: 3, localizations: 11, builds: 12, reviews: 312 };
+    const totals = { versions: 3, localizations: 11, builds: 12, reviews: 312, screenshotSets: expected.screenshotSets.length, screenshots: expected.screenshots.length };
     expect(expected.versions).toHaveLength(totals.versions);
     expect(expected.localizations).toHaveLength(totals.localizations);
     expect(expected.builds).toHaveLength(totals.builds);
@@ -51,7 +51,7 @@ describe("pull_all", () => {
     expect(done.result).toEqual(totals);
     expect(done.progressProcessed).toBe(338);
     expect(done.progressTotal).toBe(338);
-    expect(done.progressMessage).toBe("Pulled 3 versions, 11 localizations, 12 builds and 312 reviews");
+    expect(done.progressMessage).toBe(`Pulled 3 versions, 11 localizations, 12 builds, ${totals.screenshotSets} screenshot sets, ${totals.screenshots} screenshots and 312 reviews`);
     // Review counts were visible while the run went through the pages.
     expect([...messages].some((message) => /^Pulled (\d+) of 312 reviews$/.test(message) && message !== "Pulled 312 of 312 reviews")).toBe(true);
 
@@ -75,7 +75,7 @@ describe("pull_all", () => {
       version: { ascId: live.id },
     });
     const answered = expected.reviews.find((review) => review.responseId)!;
-    expect(await prisma.appStoreReview.findFirstOrThrow({ where: { ...where, ascId: answered.id } })).toMatchObject({
+    expect(await prisma.appStoreReview.findFirstOrThrow({ where: { ...where, externalId: answered.id } })).toMatchObject({
       territory: answered.territory,
       rating: answered.rating,
       responseBody: expected.responses.get(answered.responseId!)!.responseBody,
@@ -121,7 +121,7 @@ describe("pull_changes", () => {
     expect(done.progressMessage).toBe("Pulled 1 new review, 3 versions, 8 localizations and 12 builds");
 
     expect(await prisma.appStoreReview.count({ where: { projectId: project.id } })).toBe(251);
-    expect(await prisma.appStoreReview.findFirstOrThrow({ where: { projectId: project.id, ascId: added.id } })).toMatchObject({
+    expect(await prisma.appStoreReview.findFirstOrThrow({ where: { projectId: project.id, externalId: added.id } })).toMatchObject({
       rating: 2,
       title: "Widgets broke",
       territory: "DEU",

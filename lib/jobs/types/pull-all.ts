@@ -8,6 +8,6 @@ export const pullAll = defineJobType({
   label: "Pull All",
   scope: "project",
   ordering: "lane",
-  description: "Full sync of all app data (versions, metadata, builds, reviews). Runs on initial app setup.",
+  description: "Full sync of all app data (versions, metadata, builds, screenshots, reviews). Runs on initial app setup.",
   paramsSchema: pullParamsSchema,
 });
