@@ -75,7 +75,7 @@ export default tseslint.config(
   restrictAll(["lib/notify/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("jobs", "auth", "api", "dashboard", "accounts")),
   restrictAll(["lib/jobs/**", "lib/apps/**", "lib/integrations/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("auth", "api", "dashboard", "accounts")),
   // Vendor clients sit below the engine: they know nothing of jobs, integrations or accounts.
-  restrictAll(["lib/appstore/**", "lib/revenuecat/**", "lib/appleads/**", "lib/ai/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("auth", "api", "dashboard", "accounts", "integrations")),
+  restrictAll(["lib/appstore/**", "lib/revenuecat/**", "lib/appleads/**", "lib/ai/**", "lib/itunes/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("auth", "api", "dashboard", "accounts", "integrations")),
   restrictAll(["lib/auth/**"], ...entryPoints, sandboxes, launchers, above("api", "dashboard", "accounts")),
   restrictAll(["lib/accounts/**"], ...entryPoints, sandboxes, launchers, serverOnly, above("api", "dashboard")),
   restrictAll(["lib/api/**"], ...entryPoints, sandboxes, launchers, above("dashboard", "accounts")),

@@ -35,6 +35,22 @@ export const envSchema = z.object({
   // Apple Ads (Search Ads Campaign Management API) and its OAuth server; demo mode points both at the sandbox.
   APPLE_ADS_API_URL: z.url().default("https://api.searchads.apple.com/api/v5"),
   APPLE_ADS_AUTH_URL: z.url().default("https://appleid.apple.com"),
+  // iTunes Lookup (no auth): app_version_sync and app_store_ratings_sync. Demo mode points it at the sandbox.
+  ITUNES_LOOKUP_URL: z.url().default("https://itunes.apple.com/lookup"),
+  // The storefronts app_store_ratings_sync reads (comma-separated ISO 3166-1 alpha-2 codes); unset: the
+  // 175 the App Store is marketed in (lib/itunes/storefronts.ts).
+  ITUNES_STOREFRONTS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((value) => value.split(",").map((code) => code.trim().toLowerCase()).filter(Boolean))
+      .refine((codes) => codes.length > 0 && codes.every((code) => /^[a-z]{2}$/.test(code)), "ITUNES_STOREFRONTS must be comma-separated two-letter country codes, e.g. us,gb,de")
+      .optional(),
+  ),
+  // iTunes Lookup throttles with an empty 403: how long to back off before trying that storefront
+  // again, and how many times before leaving it for the next run.
+  ITUNES_THROTTLE_BACKOFF_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
+  ITUNES_THROTTLE_RETRIES: z.coerce.number().int().min(0).max(20).default(3),
   // An OpenAI-compatible API for projects whose AI provider names no base URL of its own.
   AI_API_URL: z.url().default("https://api.openai.com/v1"),
   // Seals integration credentials and webhook secrets at rest; the previous keys still open them until rotated.
@@ -83,6 +99,7 @@ export const launcherSchema = z.object({
   APPLE_ADS_API_URL: z.string().optional(),
   APPLE_ADS_AUTH_URL: z.string().optional(),
   AI_API_URL: z.string().optional(),
+  ITUNES_LOOKUP_URL: z.string().optional(),
   TASKDECK_ENCRYPTION_KEY: z.string().optional(),
   // How long `npm start` waits for its worker to finish running jobs when stopped (see envSchema).
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
@@ -95,6 +112,8 @@ export const launcherSchema = z.object({
   APPLE_ADS_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4012),
   AI_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4013),
   WEBHOOK_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4014),
+  ITUNES_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4015),
+  ITUNES_SANDBOX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(60),
 });
 
 export type LauncherEnv = z.infer<typeof launcherSchema>;

@@ -4,6 +4,7 @@
 import { demoAiProvider, startAiSandbox, type AiSandboxOptions } from "./ai/server";
 import { demoAdsAccount, startAppleAdsSandbox, type AppleAdsSandboxOptions } from "./appleads/server";
 import { demoAppStoreProject, startAppStoreSandbox, type AppStoreSandboxOptions } from "./appstore/server";
+import { demoItunesApps, startItunesSandbox, type ItunesSandboxOptions } from "./itunes/server";
 import { demoRevenueCatProject, startRevenueCatSandbox, type RevenueCatSandboxOptions } from "./revenuecat/server";
 import { startWebhookReceiver, type WebhookReceiverOptions } from "./webhooks/server";
 
@@ -11,6 +12,7 @@ export interface SandboxOverrides {
   revenuecat?: Partial<RevenueCatSandboxOptions>;
   appStore?: Partial<AppStoreSandboxOptions>;
   appleAds?: Partial<AppleAdsSandboxOptions>;
+  itunes?: Partial<ItunesSandboxOptions>;
   ai?: Partial<AiSandboxOptions>;
   webhooks?: WebhookReceiverOptions;
 }
@@ -35,6 +37,10 @@ const sandboxes: Array<(overrides: SandboxOverrides) => Promise<Started>> = [
   async ({ appleAds }) => {
     const server = await startAppleAdsSandbox({ accounts: [demoAdsAccount], ...appleAds });
     return { env: { APPLE_ADS_API_URL: server.apiUrl, APPLE_ADS_AUTH_URL: server.authUrl }, line: `Apple Ads sandbox on ${server.apiUrl} (org ${demoAdsAccount.orgs[0]!.orgId})`, close: server.close };
+  },
+  async ({ itunes }) => {
+    const server = await startItunesSandbox({ apps: demoItunesApps, ...itunes });
+    return { env: { ITUNES_LOOKUP_URL: server.url }, line: `iTunes Lookup sandbox on ${server.url} (app ${demoItunesApps[0]!.trackId}, ${demoItunesApps[0]!.bundleId})`, close: server.close };
   },
   async ({ ai }) => {
     const server = await startAiSandbox({ apiKey: demoAiProvider.apiKey, models: demoAiProvider.models, ...ai });

@@ -93,6 +93,7 @@ try {
       revenuecat: { port: launcher.REVENUECAT_SANDBOX_PORT, delayMs: launcher.REVENUECAT_SANDBOX_DELAY_MS },
       appStore: { port: launcher.APP_STORE_SANDBOX_PORT, delayMs: launcher.APP_STORE_SANDBOX_DELAY_MS },
       appleAds: { port: launcher.APPLE_ADS_SANDBOX_PORT },
+      itunes: { port: launcher.ITUNES_SANDBOX_PORT, delayMs: launcher.ITUNES_SANDBOX_DELAY_MS },
       ai: { port: launcher.AI_SANDBOX_PORT },
       webhooks: { port: launcher.WEBHOOK_SANDBOX_PORT },
     });
