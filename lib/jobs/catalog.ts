@@ -3,6 +3,9 @@
 // and its line here, its handler file and its line in worker/handlers/index.ts (the compiler asks
 // for that one), nothing else.
 import { defineCatalog } from "./define-catalog";
+import { appStoreConnectReviewsSync } from "./types/app-store-connect-reviews-sync";
+import { appStoreRatingsSync } from "./types/app-store-ratings-sync";
+import { appVersionSync } from "./types/app-version-sync";
 import { attachmentCleanup } from "./types/attachment-cleanup";
 import { dbPruning } from "./types/db-pruning";
 import { issueNotify } from "./types/issue-notify";
@@ -29,6 +32,9 @@ export const catalog = defineCatalog({
   issue_scan: issueScan,
   issue_notify: issueNotify,
   job_runs_cleanup: jobRunsCleanup,
+  app_version_sync: appVersionSync,
+  app_store_ratings_sync: appStoreRatingsSync,
+  app_store_connect_reviews_sync: appStoreConnectReviewsSync,
   // StorePush: App Store Connect work, one lane per project (semantics 8).
   pull_all: pullAll,
   pull_changes: pullChanges,

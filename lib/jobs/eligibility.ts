@@ -11,6 +11,8 @@ const conditions: Record<EligibilityRule, string> = {
   apple_app: `EXISTS (SELECT 1 FROM apps WHERE apps.project_id = project.id AND apps.deleted_at IS NULL AND apps.platform = 'apple')`,
   apple_app_with_bundle_id: `EXISTS (SELECT 1 FROM apps WHERE apps.project_id = project.id AND apps.deleted_at IS NULL AND apps.platform = 'apple' AND apps.bundle_id IS NOT NULL)`,
   app_store_connect: `EXISTS (SELECT 1 FROM integrations WHERE integrations.project_id = project.id AND integrations.kind = 'app_store_connect')`,
+  app_store_connect_app: `EXISTS (SELECT 1 FROM integrations WHERE integrations.project_id = project.id AND integrations.kind = 'app_store_connect')
+    AND EXISTS (SELECT 1 FROM apps WHERE apps.project_id = project.id AND apps.deleted_at IS NULL AND apps.platform = 'apple' AND apps.apple_app_store_id IS NOT NULL)`,
   revenuecat: `EXISTS (SELECT 1 FROM integrations WHERE integrations.project_id = project.id AND integrations.kind = 'revenuecat')`,
 };
 
