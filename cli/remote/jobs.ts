@@ -10,15 +10,15 @@ import { exitCodeForRun, waitForRun } from "../wait";
 import { createApiClient, type ApiClient } from "./client";
 import { type Runner, jsonOption } from "../options";
 
-interface Common {
+export interface Common {
   url?: string;
   json?: boolean;
 }
 
-const project = () => new Option("-p, --project <project>", "the project's slug or id").makeOptionMandatory();
-const url = () => new Option("--url <url>", "the Taskdeck server (default: TASKDECK_URL)");
-const wait = () => new Option("-w, --wait", "follow the run with a progress bar until it ends; exit 0 only if it completed");
-const timeout = () => new Option("--timeout <seconds>", "with --wait: stop waiting after this long (exit 3; the run goes on)").argParser(positiveNumber);
+export const project = () => new Option("-p, --project <project>", "the project's slug or id").makeOptionMandatory();
+export const url = () => new Option("--url <url>", "the Taskdeck server (default: TASKDECK_URL)");
+export const wait = () => new Option("-w, --wait", "follow the run with a progress bar until it ends; exit 0 only if it completed");
+export const timeout = () => new Option("--timeout <seconds>", "with --wait: stop waiting after this long (exit 3; the run goes on)").argParser(positiveNumber);
 
 function positiveNumber(value: string): number {
   const number = Number(value);
@@ -26,10 +26,10 @@ function positiveNumber(value: string): number {
   return number;
 }
 
-const path = (value: string) => encodeURIComponent(value);
+export const path = (value: string) => encodeURIComponent(value);
 
 /** Prints the run, or follows it with --wait; the returned code is the process's exit code. */
-async function finishWithRun(client: ApiClient, run: ApiRun, options: Common & { wait?: boolean; timeout?: number }, verb: string): Promise<number> {
+export async function finishWithRun(client: ApiClient, run: ApiRun, options: Common & { wait?: boolean; timeout?: number }, verb: string): Promise<number> {
   const output = createOutput(Boolean(options.json));
   if (!options.wait) {
     output.result(`${verb} run ${run.id} (${run.type}, ${run.status})`, { run });

@@ -60,6 +60,8 @@ async function startStack(project: TestProject, cleanups: Array<() => Promise<un
   const sandboxes = await startSandboxes({
     revenuecat: { projects: [demoRevenueCatProject, largeRevenueCatAccount], delayMs: 15, budgetPerMinute: 100_000 },
     appStore: { delayMs: 15 },
+    // 175 storefronts at 25 ms: a ratings sync lasts a few seconds, long enough to watch its bar.
+    itunes: { delayMs: 25 },
   });
   cleanups.push(() => sandboxes.close());
   ensureBuild((line) => console.log(line));

@@ -6,7 +6,7 @@ import { errorBodySchema } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
 import { apiIssueDetailSchema, apiIssueSchema, listIssuesQuerySchema } from "@/lib/issues/schemas";
 import { attachmentSchema, ingestBatchDocumentSchema, ingestResultSchema, MAX_BATCH_ITEMS, MAX_INGEST_BODY_BYTES } from "@/lib/events/schemas";
-import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, laneSchema, listRunsQuerySchema, triggerBodySchema } from "@/lib/jobs/schemas";
+import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, laneSchema, listRunsQuerySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -107,6 +107,26 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           summary: "Trigger a job: creates a pending run (needs jobs:write)",
           parameters: [projectId],
           requestBody: { required: true, ...json(jsonSchema(triggerBodySchema, "input")) },
+          responses: responses(["202", "The new run", object({ run: ref("Run") })], ["400", ...read, "409", "413"]),
+        },
+      },
+      "/api/v1/projects/{projectId}/ratings/sync": {
+        post: {
+          operationId: "syncRatings",
+          tags: ["Runs"],
+          summary: "Sync the project's App Store ratings now: triggers app_store_ratings_sync for the project (needs jobs:write)",
+          parameters: [projectId],
+          requestBody: { required: false, ...json(jsonSchema(seedTriggerBodySchema, "input")) },
+          responses: responses(["202", "The new run", object({ run: ref("Run") })], ["400", ...read, "409", "413"]),
+        },
+      },
+      "/api/v1/projects/{projectId}/integrations/app-store-connect/sync": {
+        post: {
+          operationId: "syncAppStoreConnect",
+          tags: ["Runs"],
+          summary: "Sync the project's App Store reviews and replies now: triggers app_store_connect_reviews_sync for the project (needs jobs:write)",
+          parameters: [projectId],
+          requestBody: { required: false, ...json(jsonSchema(seedTriggerBodySchema, "input")) },
           responses: responses(["202", "The new run", object({ run: ref("Run") })], ["400", ...read, "409", "413"]),
         },
       },

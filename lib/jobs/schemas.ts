@@ -19,6 +19,13 @@ export const triggerBodySchema = z
 
 export type TriggerBody = z.infer<typeof triggerBodySchema>;
 
+/** A seed route's body (…/ratings/sync, …/integrations/app-store-connect/sync): the type is the route's. */
+export const seedTriggerBodySchema = z
+  .object({
+    notify: z.boolean({ error: "notify must be true or false" }).optional().describe("Email the caller (for an API key: its creator) when the run ends"),
+  })
+  .strict();
+
 /** A moment PostgreSQL can store and people mean: years 1970 to 9999 (year 0 is a 500 otherwise). */
 export function isStorableDate(date: Date): boolean {
   const year = date.getUTCFullYear();

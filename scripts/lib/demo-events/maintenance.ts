@@ -1,4 +1,4 @@
-// After the demo's first events arrive, its maintenance jobs run once, so `taskdeck admin
+// After the demo's first events arrive, its maintenance jobs and store syncs run once, so `taskdeck admin
 // system-jobs runs` shows what each did without waiting for its night-time cron; the issue scan
 // follows once the events have settled (lib/issues/scan.ts), turning the demo's errors into issues.
 import { closePool } from "@/lib/db/pool";
@@ -8,6 +8,8 @@ import { jobs } from "@/lib/jobs/jobs";
 import { stopSenderBoss } from "@/lib/jobs/queue";
 
 const maintenance = ["partition_creation", "attachment_cleanup", "retention_cleanup", "db_pruning", "soft_delete_cleanup"] as const;
+// The store syncs' crons are at night: run them once too, so the Store page has ratings and reviews.
+const storeSyncs = ["app_store_ratings_sync", "app_store_connect_reviews_sync"] as const;
 
 async function trigger(types: readonly string[]): Promise<string[]> {
   const triggered: string[] = [];
@@ -27,8 +29,8 @@ async function trigger(types: readonly string[]): Promise<string[]> {
 
 /** Triggers the maintenance jobs now and issue_scan once the demo's events are settled. */
 export async function runDemoMaintenance(say: (line: string) => void, isStopping: () => boolean): Promise<void> {
-  const triggered = await trigger(maintenance);
-  say(`ran the maintenance jobs once for the demo (${triggered.join(", ")}); \`npx taskdeck admin system-jobs runs\` lists what they did`);
+  const triggered = await trigger([...maintenance, ...storeSyncs]);
+  say(`ran the maintenance jobs and store syncs once for the demo (${triggered.join(", ")}); \`npx taskdeck admin system-jobs runs\` lists what they did`);
   const timer = setTimeout(() => {
     if (isStopping()) return;
     void trigger(["issue_scan"]).then(
