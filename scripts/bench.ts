@@ -1,8 +1,11 @@
-// npm run bench — two sections, in the same run on the same throwaway database:
+// npm run bench — its sections, in the same run on the same throwaway database:
 //   engine: Taskdeck's job engine against a bare pg-boss send → work loop (scripts/lib/bench-engine.ts);
 //   events: ingest through the HTTP API against the bare insert ceilings, retention by partition drop
 //           against batched DELETE, partition_creation and db_pruning (scripts/lib/bench-events.ts).
-// Flags: --only engine|events|issues (all), --write (also write docs/benchmarks.md; a section not run is
+//   issues: issue_scan against a bare GROUP BY (scripts/lib/bench-issues.ts);
+//   ratings: app_store_ratings_sync for 50 apps across 175 storefronts against the bare requests
+//            (scripts/lib/bench-ratings.ts).
+// Flags: --only engine|events|issues|ratings (all), --write (also write docs/benchmarks.md; a section not run is
 // kept as the file has it). Engine: --pickup-runs N (500), --throughput-runs N (5000). Events:
 // --events N (5,000,000 per retention month), --prune-events N (1,000,000), --ingest-batches N (100
 // per repetition), --ingest-reps N (3), --ingest-concurrency N (4), --delete-batch N (5000),
@@ -27,17 +30,22 @@ const { values: flags } = parseArgs({
     "delete-batch": { type: "string", default: "5000" },
     "months-ahead": { type: "string", default: "12" },
     "issue-events": { type: "string", default: "1000000" },
+    "ratings-apps": { type: "string", default: "50" },
+    "ratings-reps": { type: "string", default: "3" },
+    "ratings-delay-ms": { type: "string", default: "120" },
     write: { type: "boolean", default: false },
   },
 });
-if (flags.only !== undefined && flags.only !== "engine" && flags.only !== "events" && flags.only !== "issues") {
-  console.error("--only takes engine, events or issues");
+const sections = ["engine", "events", "issues", "ratings"];
+if (flags.only !== undefined && !sections.includes(flags.only)) {
+  console.error(`--only takes ${sections.join(", ")}`);
   process.exit(2);
 }
 const runEngine = flags.only === undefined || flags.only === "engine";
 const runEvents = flags.only === undefined || flags.only === "events";
 // issue_scan over --issue-events new error events (1,000,000), beside a bare GROUP BY (scripts/lib/bench-issues.ts).
 const runIssues = flags.only === undefined || flags.only === "issues";
+const runRatings = flags.only === undefined || flags.only === "ratings";
 const number = (name: keyof typeof flags) => {
   const value = Number(flags[name]);
   if (!Number.isInteger(value) || value < 1) {
@@ -68,6 +76,7 @@ const { closePool, getPool } = await import("@/lib/db/pool");
 let engine: Awaited<ReturnType<typeof import("./lib/bench-engine").benchEngine>> | null = null;
 let events: Awaited<ReturnType<typeof import("./lib/bench-events").benchEvents>> | null = null;
 let issues: Awaited<ReturnType<typeof import("./lib/bench-issues").benchIssues>> | null = null;
+let ratings: Awaited<ReturnType<typeof import("./lib/bench-ratings").benchRatings>> | null = null;
 let serverVersion = "unknown";
 try {
   if (runEngine) {
@@ -81,6 +90,11 @@ try {
   if (runIssues) {
     const { benchIssues } = await import("./lib/bench-issues");
     issues = await benchIssues({ events: number("issue-events") });
+  }
+  if (runRatings) {
+    const { benchRatings } = await import("./lib/bench-ratings");
+    const apps = number("ratings-apps");
+    ratings = await benchRatings({ apps, projects: Math.max(1, Math.ceil(apps / 5)), repetitions: number("ratings-reps"), delayMs: number("ratings-delay-ms") });
   }
   const { rows } = await getPool().query<{ server_version: string }>("SHOW server_version");
   serverVersion = rows[0]?.server_version ?? serverVersion;
@@ -98,17 +112,25 @@ if (issues) {
   console.log(`\nissue_scan: ${issues.events} new error events into ${issues.issues} issues in ${issues.scanSeconds.toFixed(1)} s = ${Math.round(issues.scanEventsPerSecond)} events/s`);
   console.log(`  bare GROUP BY of the same rows: ${Math.round(issues.ceilingEventsPerSecond)} events/s (ratio ${(issues.scanEventsPerSecond / issues.ceilingEventsPerSecond).toFixed(2)}×); a scan with nothing new: ${issues.emptyScanMs.toFixed(1)} ms`);
 }
+const ratingsReport = ratings ? await import("./lib/bench-ratings") : null;
+if (ratings && ratingsReport) console.log(`\n${ratingsReport.ratingsMarkdown(ratings, machine)}`);
 console.log(`\nMachine: ${machine}`);
 
 if (flags.write) {
-  // The file holds the engine's part, then the events part from its `## Events` heading.
+  // The file holds the engine's part, then the events part from its `## Events` heading, then the
+  // store part from `## Store`; a section not run keeps what the file has.
   const current = existsSync("docs/benchmarks.md") ? readFileSync("docs/benchmarks.md", "utf8") : "";
-  const split = current.indexOf("\n## Events\n");
-  const keptEngine = split === -1 ? current : current.slice(0, split);
-  const keptEvents = split === -1 ? "" : current.slice(split + 1);
+  const part = (heading: string, next: string | null) => {
+    const start = heading === "" ? 0 : current.indexOf(`\n${heading}\n`);
+    if (start === -1) return "";
+    const end = next === null ? -1 : current.indexOf(`\n${next}\n`, start + 1);
+    return current.slice(heading === "" ? 0 : start + 1, end === -1 ? undefined : end);
+  };
+  const keptEngine = current.includes("\n## Events\n") ? part("", "## Events") : part("", "## Store");
   const engineText = engine ? engine.markdown(machine) : keptEngine;
-  const eventsText = events && report ? report.eventsMarkdown(events, machine) : keptEvents;
-  writeFileSync("docs/benchmarks.md", [engineText, eventsText].filter((part) => part !== "").join("\n"));
+  const eventsText = events && report ? report.eventsMarkdown(events, machine) : part("## Events", "## Store");
+  const storeText = ratings && ratingsReport ? ratingsReport.ratingsMarkdown(ratings, machine) : part("## Store", null);
+  writeFileSync("docs/benchmarks.md", [engineText, eventsText, storeText].filter((text) => text !== "").join("\n"));
   console.log("wrote docs/benchmarks.md");
 }
 process.exit(0);
