@@ -49,6 +49,7 @@ const nativeTypes: Record<string, (args: string[]) => string> = {
   Timestamptz: (args) => `timestamp(${args[0] ?? 6}) with time zone`,
   Decimal: (args) => `numeric(${args.join(",")})`,
   Text: () => "text",
+  Date: () => "date",
 };
 
 function expectedType(field: Dmmf["datamodel"]["models"][number]["fields"][number]): string {
