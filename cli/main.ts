@@ -13,7 +13,7 @@ import { secretsCommand } from "./admin/secrets";
 import { systemJobsCommand } from "./admin/system-jobs";
 import { CliError, exitCodeForStatus, exitCodes } from "./exit-codes";
 import { jobsCommand } from "./remote/jobs";
-import { integrationsCommand, ratingsCommand } from "./remote/seed";
+import { adsCommand, integrationsCommand, ratingsCommand } from "./remote/seed";
 
 let json = false;
 
@@ -80,6 +80,7 @@ export function buildProgram(): Command {
   });
   program.addCommand(jobsCommand(runRemote));
   program.addCommand(ratingsCommand(runRemote));
+  program.addCommand(adsCommand(runRemote));
   program.addCommand(integrationsCommand(runRemote));
   const admin = new Command("admin").description("server owner's commands, against DATABASE_URL (or demo mode's embedded database)");
   for (const command of [usersCommand, teamsCommand, membersCommand, projectsCommand, keysCommand, systemJobsCommand, runsCommand, secretsCommand]) admin.addCommand(command(runAdmin));

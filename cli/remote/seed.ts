@@ -1,6 +1,6 @@
-// The seed's named commands (PRODUCT.md "CLI"): `taskdeck ratings sync` and `taskdeck integrations
-// sync app-store-connect`, each triggering its job type for a project through the seed route of the
-// same name, with --wait and --json like `jobs trigger`.
+// The seed's named commands (PRODUCT.md "CLI"): `taskdeck ratings sync`, `taskdeck ads sync` and
+// `taskdeck integrations sync app-store-connect`, each triggering its job type for a project
+// through the seed route of the same name, with --wait and --json like `jobs trigger`.
 import { Command } from "commander";
 import { jsonOption, type Runner } from "../options";
 import { createApiClient } from "./client";
@@ -31,6 +31,12 @@ export function ratingsCommand(run: Runner): Command {
   return new Command("ratings")
     .description("App Store ratings of a project's apps")
     .addCommand(syncCommand(run, "sync", "sync the project's App Store ratings in every storefront now (app_store_ratings_sync)", (id) => `/projects/${id}/ratings/sync`));
+}
+
+export function adsCommand(run: Runner): Command {
+  return new Command("ads")
+    .description("Apple Ads campaigns of a project's apps")
+    .addCommand(syncCommand(run, "sync", "resolve Apple Ads names and pull lifetime campaign and ad-group totals now (apple_ads_sync)", (id) => `/projects/${id}/ads/sync`));
 }
 
 export function integrationsCommand(run: Runner): Command {

@@ -120,6 +120,16 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           responses: responses(["202", "The new run", object({ run: ref("Run") })], ["400", ...read, "409", "413"]),
         },
       },
+      "/api/v1/projects/{projectId}/ads/sync": {
+        post: {
+          operationId: "syncAds",
+          tags: ["Runs"],
+          summary: "Sync the project's Apple Ads names and lifetime campaign totals now: triggers apple_ads_sync for the project (needs jobs:write)",
+          parameters: [projectId],
+          requestBody: { required: false, ...json(jsonSchema(seedTriggerBodySchema, "input")) },
+          responses: responses(["202", "The new run", object({ run: ref("Run") })], ["400", ...read, "409", "413"]),
+        },
+      },
       "/api/v1/projects/{projectId}/integrations/app-store-connect/sync": {
         post: {
           operationId: "syncAppStoreConnect",

@@ -1,19 +1,16 @@
-// An Apple Ads (Search Ads Campaign Management API v5) client (INTEGRATIONS.md §4): an ES256
-// client-secret JWT traded for a one-hour access token (client credentials, scope searchadsorg),
-// reused until shortly before it expires; calls carry `X-AP-Context: orgId=…` and answer in a
-// `{ data, pagination, error }` envelope.
-import { createPrivateKey, type KeyObject } from "node:crypto";
-import { signEs256 } from "@/lib/runtime/jwt";
+// An Apple Ads (Search Ads Campaign Management API v5) client (INTEGRATIONS.md §4): one-hour
+// tokens shared across the process (./token.ts), `X-AP-Context: orgId=…` on every call but /acls
+// and /me, the `{ data, pagination, error }` envelope unwrapped, lists read page by page
+// (limit/offset, 1000 a page), totals-only reports (./reports.ts), a 401 answered by one new token
+// and one retry, and a 429 retried after 2, 4, 8 and 16 s, as Apple asks, before failing clearly.
 import { reach } from "@/lib/runtime/reach";
+import { sleep } from "@/lib/runtime/sleep";
+import { isoDate } from "./dates";
+import { rangeProblem, REPORT_PAGE_SIZE, totalsReportBody } from "./reports";
+import { AppleAdsError, createTokenSource, type AppleAdsCredentials, type TokenSource } from "./token";
+import type { AdGroup, AdGroupRowMetadata, AppleAdsOrg, Campaign, CampaignRowMetadata, Envelope, ReportRange, ReportResponse, ReportRow } from "./types";
 
-export interface AppleAdsCredentials {
-  clientId: string;
-  teamId: string;
-  keyId: string;
-  orgId: string;
-  /** The PEM private key whose public half is uploaded in the Apple Ads UI. A secret. */
-  privateKey: string;
-}
+export { AppleAdsError, type AppleAdsCredentials, type AppleAdsOrg };
 
 export interface AppleAdsClientOptions {
   /** e.g. https://api.searchads.apple.com/api/v5 */
@@ -22,102 +19,141 @@ export interface AppleAdsClientOptions {
   authUrl: string;
   credentials: AppleAdsCredentials;
   signal?: AbortSignal;
+  /** Milliseconds since the epoch; tests pass their own. */
   clock?: () => number;
+  /** The first wait after a 429, doubled for each next one (Apple: 2 s, 4, 8, 16). Tests pass a few ms. */
+  backoffBaseMs?: number;
+  /** 429s retried before giving up (Apple's schedule has 4). */
+  maxRateLimitRetries?: number;
+  /** Called before waiting out a 429, so a job can say why it is not moving. */
+  onRateLimited?: (waitMs: number, retry: number) => void;
 }
 
-export class AppleAdsError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(`Apple Ads ${status} ${code}: ${message}`);
-    this.name = "AppleAdsError";
-  }
-}
+/** Apple's largest page for campaign and ad-group lists. */
+export const LIST_PAGE_SIZE = 1000;
 
-export interface AppleAdsOrg {
-  orgId: number;
-  orgName: string;
-  currency: string;
-  timeZone: string;
-  roleNames: string[];
-}
-
-interface Envelope<T> {
-  data: T;
-  pagination: { totalResults: number; startIndex: number; itemsPerPage: number } | null;
-  error: { errors: Array<{ messageCode: string; message: string; field?: string }> } | null;
-}
-
-// Client secrets may live up to 180 days; a day is plenty and limits what a leaked one is worth.
-const CLIENT_SECRET_SECONDS = 24 * 60 * 60;
-// A token with less than this left is replaced before it is sent.
-const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
+type Query = Record<string, string | number>;
 
 export class AppleAdsClient {
-  private readonly key: KeyObject;
-  private token: { value: string; expiresAt: number } | null = null;
+  /** What this client sent: API requests (retries included), token requests, 429s met. */
+  readonly stats = { requests: 0, tokenRequests: 0, rateLimited: 0 };
+  private readonly tokens: TokenSource;
   private readonly clock: () => number;
 
   constructor(private readonly options: AppleAdsClientOptions) {
-    this.key = createPrivateKey(options.credentials.privateKey);
     this.clock = options.clock ?? Date.now;
+    this.tokens = createTokenSource({ authUrl: options.authUrl, credentials: options.credentials, clock: this.clock, signal: options.signal, onTokenRequest: () => (this.stats.tokenRequests += 1) });
   }
 
   /** The client secret: what Apple's OAuth server trades for an access token. */
   clientSecret(): string {
-    const { clientId, teamId, keyId } = this.options.credentials;
-    const now = Math.floor(this.clock() / 1000);
-    return signEs256({ kid: keyId }, { sub: clientId, iss: teamId, aud: "https://appleid.apple.com", iat: now, exp: now + CLIENT_SECRET_SECONDS }, this.key);
+    return this.tokens.secret();
   }
 
-  async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt - this.clock() > TOKEN_REFRESH_MARGIN_MS) return this.token.value;
-    const query = new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: this.options.credentials.clientId,
-      client_secret: this.clientSecret(),
-      scope: "searchadsorg",
-    });
-    const url = new URL(`${this.options.authUrl.replace(/\/$/, "")}/auth/oauth2/token`);
-    const response = await this.fetch(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: query.toString() });
-    const body = (await response.json().catch(() => null)) as { access_token?: string; expires_in?: number; error?: string } | null;
-    if (!response.ok || !body?.access_token) {
-      throw new AppleAdsError(response.status, body?.error ?? "token_error", "Apple refused the client credentials (check the client id, team id, key id and private key)");
-    }
-    this.token = { value: body.access_token, expiresAt: this.clock() + (body.expires_in ?? 3600) * 1000 };
-    return this.token.value;
+  accessToken(): Promise<string> {
+    return this.tokens.current();
   }
 
   /** The organizations the credentials may act for (no org context needed). */
   async acls(): Promise<AppleAdsOrg[]> {
-    const data = await this.get<AppleAdsOrg[] | AppleAdsOrg>("/acls", { orgContext: false });
+    const { data } = await this.send<AppleAdsOrg[] | AppleAdsOrg>("GET", "/acls", { orgContext: false });
     // Apple's documentation shows one object where the type says a list.
     return Array.isArray(data) ? data : [data];
   }
 
-  async get<T>(path: string, options: { orgContext?: boolean } = {}): Promise<T> {
-    const url = new URL(`${this.options.apiUrl.replace(/\/$/, "")}${path}`);
-    let refreshed = false;
-    for (;;) {
-      const headers: Record<string, string> = { Authorization: `Bearer ${await this.accessToken()}`, Accept: "application/json" };
-      if (options.orgContext !== false) headers["X-AP-Context"] = `orgId=${this.options.credentials.orgId}`;
-      const response = await this.fetch(url, { headers });
-      const body = (await response.json().catch(() => null)) as Envelope<T> | null;
-      if (response.ok && body) return body.data;
-      if (response.status === 401 && !refreshed) {
-        // The token expired early or was revoked: one more try with a new one.
-        refreshed = true;
-        this.token = null;
-        continue;
-      }
-      const first = body?.error?.errors?.[0];
-      throw new AppleAdsError(response.status, first?.messageCode ?? "HTTP_ERROR", first?.message ?? (response.statusText || "Unexpected response"));
+  /** The API user behind the credentials (no org context needed). */
+  async me(): Promise<{ userId: number; parentOrgId: number | null }> {
+    return (await this.send<{ userId: number; parentOrgId: number | null }>("GET", "/me", { orgContext: false })).data;
+  }
+
+  /** Every campaign of the org, every page. */
+  campaigns(): Promise<Campaign[]> {
+    return this.list<Campaign>("/campaigns");
+  }
+
+  async campaign(campaignId: number | string): Promise<Campaign> {
+    return (await this.send<Campaign>("GET", `/campaigns/${encodeURIComponent(campaignId)}`)).data;
+  }
+
+  /** Every ad group of the campaign, every page. */
+  adGroups(campaignId: number | string): Promise<AdGroup[]> {
+    return this.list<AdGroup>(`/campaigns/${encodeURIComponent(campaignId)}/adgroups`);
+  }
+
+  async adGroup(campaignId: number | string, adGroupId: number | string): Promise<AdGroup> {
+    return (await this.send<AdGroup>("GET", `/campaigns/${encodeURIComponent(campaignId)}/adgroups/${encodeURIComponent(adGroupId)}`)).data;
+  }
+
+  /** Each campaign's totals over the range (campaigns without metrics left out). */
+  campaignReport(range: ReportRange): Promise<Array<ReportRow<CampaignRowMetadata>>> {
+    return this.report<CampaignRowMetadata>("/reports/campaigns", range, "campaignId");
+  }
+
+  /** Each of the campaign's ad groups' totals over the range. */
+  adGroupReport(campaignId: number | string, range: ReportRange): Promise<Array<ReportRow<AdGroupRowMetadata>>> {
+    return this.report<AdGroupRowMetadata>(`/reports/campaigns/${encodeURIComponent(campaignId)}/adgroups`, range, "adGroupId");
+  }
+
+  private async list<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    for (let offset = 0; ; ) {
+      const { data, pagination } = await this.send<T[]>("GET", path, { query: { limit: LIST_PAGE_SIZE, offset } });
+      items.push(...data);
+      offset += data.length;
+      if (data.length === 0 || !pagination || offset >= pagination.totalResults) return items;
     }
   }
 
-  private fetch(url: URL, init: RequestInit): Promise<Response> {
-    return reach("Apple Ads", url, { ...init, signal: this.options.signal });
+  private async report<M>(path: string, range: ReportRange, orderBy: "campaignId" | "adGroupId"): Promise<Array<ReportRow<M>>> {
+    // Refused here rather than by Apple, with the rule that was broken.
+    const problem = rangeProblem(range, null, isoDate(new Date(this.clock())));
+    if (problem) throw new Error(`Apple Ads report ${range.startTime}…${range.endTime} would be refused: ${problem}`);
+    const rows: Array<ReportRow<M>> = [];
+    for (let offset = 0; ; ) {
+      const { data, pagination } = await this.send<ReportResponse<M>>("POST", path, { body: totalsReportBody(range, orderBy, offset, REPORT_PAGE_SIZE) });
+      const page = data.reportingDataResponse?.row ?? [];
+      rows.push(...page);
+      offset += page.length;
+      if (page.length === 0 || !pagination || offset >= pagination.totalResults) return rows;
+    }
+  }
+
+  private async send<T>(method: "GET" | "POST", path: string, request: { query?: Query; body?: unknown; orgContext?: boolean } = {}): Promise<Envelope<T>> {
+    const url = new URL(`${this.options.apiUrl.replace(/\/$/, "")}${path}`);
+    for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, String(value));
+    const baseMs = this.options.backoffBaseMs ?? 2000;
+    const maxRetries = this.options.maxRateLimitRetries ?? 4;
+    let refreshed = false;
+    let waitedMs = 0;
+    for (let retry = 0; ; ) {
+      const token = await this.tokens.current();
+      const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/json" };
+      if (request.orgContext !== false) headers["X-AP-Context"] = `orgId=${this.options.credentials.orgId}`;
+      if (request.body !== undefined) headers["Content-Type"] = "application/json";
+      this.stats.requests += 1;
+      const response = await reach("Apple Ads", url, { method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body), signal: this.options.signal });
+      const body = (await response.json().catch(() => null)) as Envelope<T> | null;
+      if (response.ok && body) return body;
+      if (response.status === 401 && !refreshed) {
+        // The token expired early or was revoked: one more try with a new one.
+        refreshed = true;
+        this.tokens.invalidate(token);
+        continue;
+      }
+      const first = body?.error?.errors?.[0];
+      if (response.status === 429) {
+        this.stats.rateLimited += 1;
+        if (retry < maxRetries) {
+          const waitMs = baseMs * 2 ** retry;
+          retry += 1;
+          waitedMs += waitMs;
+          this.options.onRateLimited?.(waitMs, retry);
+          await sleep(waitMs, this.options.signal);
+          continue;
+        }
+        throw new AppleAdsError(429, first?.messageCode ?? "RATE_LIMIT_EXCEEDED", `still rate limited after ${maxRetries} retries over ${waitedMs / 1000} s (${method} ${path})`);
+      }
+      throw new AppleAdsError(response.status, first?.messageCode ?? "HTTP_ERROR", first?.message ?? (response.statusText || "Unexpected response"));
+    }
   }
 }

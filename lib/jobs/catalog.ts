@@ -6,6 +6,7 @@ import { defineCatalog } from "./define-catalog";
 import { appStoreConnectReviewsSync } from "./types/app-store-connect-reviews-sync";
 import { appStoreRatingsSync } from "./types/app-store-ratings-sync";
 import { appVersionSync } from "./types/app-version-sync";
+import { appleAdsSync } from "./types/apple-ads-sync";
 import { attachmentCleanup } from "./types/attachment-cleanup";
 import { dbPruning } from "./types/db-pruning";
 import { issueNotify } from "./types/issue-notify";
@@ -19,11 +20,13 @@ import { pushMetadata } from "./types/push-metadata";
 import { pushReview } from "./types/push-review";
 import { retentionCleanup } from "./types/retention-cleanup";
 import { revenuecatSync } from "./types/revenuecat-sync";
+import { revenuecatUserBackfill } from "./types/revenuecat-user-backfill";
 import { softDeleteCleanup } from "./types/soft-delete-cleanup";
 
 export const catalog = defineCatalog({
   // Owlmetry: independent types, one active run per type (and project).
   revenuecat_sync: revenuecatSync,
+  revenuecat_user_backfill: revenuecatUserBackfill,
   retention_cleanup: retentionCleanup,
   db_pruning: dbPruning,
   soft_delete_cleanup: softDeleteCleanup,
@@ -35,6 +38,7 @@ export const catalog = defineCatalog({
   app_version_sync: appVersionSync,
   app_store_ratings_sync: appStoreRatingsSync,
   app_store_connect_reviews_sync: appStoreConnectReviewsSync,
+  apple_ads_sync: appleAdsSync,
   // StorePush: App Store Connect work, one lane per project (semantics 8).
   pull_all: pullAll,
   pull_changes: pullChanges,

@@ -10,7 +10,7 @@ export type JobOrdering = "independent" | "lane";
  * Which projects a cron that reaches projects works on. The SQL of each rule is server code
  * (lib/jobs/eligibility.ts), so a definition only names it.
  */
-export const eligibilityRules = ["every_project", "apple_app", "apple_app_with_bundle_id", "app_store_connect", "app_store_connect_app", "revenuecat"] as const;
+export const eligibilityRules = ["every_project", "apple_app", "apple_app_with_bundle_id", "app_store_connect", "app_store_connect_app", "revenuecat", "apple_ads"] as const;
 export type EligibilityRule = (typeof eligibilityRules)[number];
 
 /** Each rule in words, completing "it runs for …". */
@@ -21,6 +21,7 @@ export const eligibilityDescriptions: Record<EligibilityRule, string> = {
   app_store_connect: "projects connected to App Store Connect",
   app_store_connect_app: "projects connected to App Store Connect with an Apple app that has an App Store id",
   revenuecat: "projects connected to RevenueCat",
+  apple_ads: "projects connected to Apple Ads",
 };
 
 /**

@@ -14,6 +14,7 @@ const conditions: Record<EligibilityRule, string> = {
   app_store_connect_app: `EXISTS (SELECT 1 FROM integrations WHERE integrations.project_id = project.id AND integrations.kind = 'app_store_connect')
     AND EXISTS (SELECT 1 FROM apps WHERE apps.project_id = project.id AND apps.deleted_at IS NULL AND apps.platform = 'apple' AND apps.apple_app_store_id IS NOT NULL)`,
   revenuecat: `EXISTS (SELECT 1 FROM integrations WHERE integrations.project_id = project.id AND integrations.kind = 'revenuecat')`,
+  apple_ads: `EXISTS (SELECT 1 FROM integrations WHERE integrations.project_id = project.id AND integrations.kind = 'apple_ads')`,
 };
 
 /** The eligible projects, in a stable order (oldest first), so a fan-out's progress reads the same every day. */

@@ -1,13 +1,14 @@
 // Deterministic RevenueCat customers and subscriptions for the sandbox: the same seed always gives
-// the same data, so tests can assert exact counts.
-import type { Customer, Subscription, SubscriptionStatus } from "@/lib/revenuecat/types";
+// the same data, so tests can assert exact counts. Purchases, aliases and attributes come from
+// profile-data.ts.
+import type { ActiveEntitlement, Customer, Subscription, SubscriptionStatus } from "@/lib/revenuecat/types";
 import { random } from "../random";
+import { entitlementObject, generateProfile, type CustomerProfile } from "./profile-data";
 
-export interface SandboxCustomer {
+export interface SandboxCustomer extends CustomerProfile {
   customer: Customer;
   subscriptions: Subscription[];
 }
-
 
 const products = [
   { id: "com.acme.pro.monthly", price: 9.99, entitlement: "pro" },
@@ -20,6 +21,8 @@ const statuses: SubscriptionStatus[] = ["active", "active", "active", "trialing"
 
 export function generateCustomers(projectId: string, count: number, seed = 42): SandboxCustomer[] {
   const next = random(seed);
+  // A second stream for the profiles, so adding them left every seed's subscriptions as they were.
+  const nextProfile = random(seed ^ 0x5eed_0f11);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const now = Date.UTC(2026, 10, 1);
   const day = 86_400_000;
@@ -76,16 +79,7 @@ export function generateCustomers(projectId: string, count: number, seed = 42): 
         presented_offering_id: "default",
         entitlements: {
           object: "list",
-          items: [
-            {
-              object: "entitlement",
-              id: `entl_${product.entitlement}`,
-              lookup_key: product.entitlement,
-              display_name: product.entitlement === "pro" ? "Pro" : "Team",
-              project_id: projectId,
-              created_at: Date.UTC(2025, 0, 1),
-            },
-          ],
+          items: [entitlementObject(product.entitlement, projectId)],
           next_page: null,
           url: `/v2/projects/${projectId}/subscriptions/sub_${index + 1}_${s + 1}/entitlements`,
         },
@@ -98,7 +92,25 @@ export function generateCustomers(projectId: string, count: number, seed = 42): 
         management_url: null,
       });
     }
-    result.push({ customer, subscriptions });
+    const profile = generateProfile({ index, id, anonymous, firstSeen, projectId, country: customer.last_seen_country }, nextProfile);
+    result.push({ customer, subscriptions, ...profile });
   }
   return result.sort((a, b) => (a.customer.id < b.customer.id ? -1 : a.customer.id > b.customer.id ? 1 : 0));
+}
+
+/** One per entitlement a customer has now: from subscriptions giving access and owned purchases (lifetime). */
+export function activeEntitlementsOf(entry: SandboxCustomer): ActiveEntitlement[] {
+  const expiries = new Map<string, number | null>();
+  const grant = (entitlementId: string, expiresAt: number | null) => {
+    const known = expiries.get(entitlementId);
+    if (known === undefined) expiries.set(entitlementId, expiresAt);
+    else if (known !== null) expiries.set(entitlementId, expiresAt === null ? null : Math.max(known, expiresAt));
+  };
+  for (const subscription of entry.subscriptions) {
+    if (subscription.gives_access) for (const entitlement of subscription.entitlements.items) grant(entitlement.id, subscription.current_period_ends_at);
+  }
+  for (const purchase of entry.purchases) {
+    if (purchase.status === "owned") for (const entitlement of purchase.entitlements.items) grant(entitlement.id, null);
+  }
+  return [...expiries].sort(([a], [b]) => (a < b ? -1 : 1)).map(([entitlement_id, expires_at]) => ({ object: "customer.active_entitlement", entitlement_id, expires_at }));
 }

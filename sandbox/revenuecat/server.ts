@@ -1,10 +1,14 @@
 // A local RevenueCat API v2 sandbox: the same paths, envelopes, errors and rate-limit headers as
 // the real API (INTEGRATIONS.md §1a), over real HTTP, with deterministic data. It serves the demo
-// (`npm start`) and the tests, so revenuecat_sync runs for real without the internet.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+// (`npm start`) and the tests, so revenuecat_sync and revenuecat_user_backfill run for real without
+// the internet. Each key has its own budget over a rolling window; tests can inject the retryable
+// failures (423, 500, 503) and read a log of every request.
+import { createHash } from "node:crypto";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { ErrorBody } from "@/lib/revenuecat/types";
-import { generateCustomers, type SandboxCustomer } from "./data";
+import { listen, sendJson } from "../http";
+import { generateCustomers } from "./data";
+import { answer, type SandboxAccount } from "./routes";
 
 export interface SandboxProject {
   projectId: string;
@@ -19,138 +23,117 @@ export interface RevenueCatSandboxOptions {
   projects: SandboxProject[];
   /** Added to every response, so a sync takes visible time. */
   delayMs?: number;
-  /** Customer Information requests allowed per key per minute (RevenueCat: 480). */
+  /** Customer Information requests allowed per key per window (RevenueCat: 480 a minute). */
   budgetPerMinute?: number;
+  /** The budget's rolling window (default a minute); tests shorten it. */
   windowMs?: number;
+  /** Serve under a prefix, as behind a proxy: "/rc" answers on /rc/v2/…, next_page still says /v2/…. */
+  pathPrefix?: string;
+  /** Items in get-customer's nested envelopes before their next_page (default 20). */
+  nestedPageSize?: number;
 }
 
+export interface SandboxRequest {
+  method: string;
+  /** Path and query as sent, prefix included. */
+  path: string;
+  status: number;
+  /** When the sandbox handled it (ms epoch), the instant its budget counted it. */
+  at: number;
+  /** keyFingerprint of the bearer key, "-" without one. */
+  key: string;
+}
+
+export type InjectedStatus = 423 | 500 | 503;
+
 export interface RevenueCatSandbox {
+  /** The API base, e.g. http://127.0.0.1:4010/v2 (with the prefix, if any). */
   url: string;
   server: Server;
   requestCount: () => number;
+  log: SandboxRequest[];
+  /**
+   * The next `count` authenticated requests (those whose path includes `pathIncludes`, if given)
+   * fail with `status`: retryable, with `backoff_ms` (default 1000, as in RevenueCat's examples).
+   */
+  failNext: (count: number, status: InjectedStatus, options?: { backoffMs?: number; pathIncludes?: string }) => void;
   close: () => Promise<void>;
 }
 
-const errorStatus: Record<string, number> = {
-  authentication_error: 401,
-  authorization_error: 403,
-  resource_missing: 404,
-  parameter_error: 400,
-  rate_limit_error: 429,
-};
+/** How the log names a key: enough to tell keys apart, never the key. */
+export function keyFingerprint(apiKey: string): string {
+  return createHash("sha256").update(apiKey).digest("hex").slice(0, 12);
+}
+
+// The demo sandbox runs for days: the log keeps the latest requests, plenty for any test.
+const LOG_LIMIT = 100_000;
+const injectedType: Record<InjectedStatus, string> = { 423: "resource_locked_error", 500: "server_error", 503: "server_error" };
 
 export async function startRevenueCatSandbox(options: RevenueCatSandboxOptions): Promise<RevenueCatSandbox> {
-  const delayMs = options.delayMs ?? 0;
   const budget = options.budgetPerMinute ?? 480;
   const windowMs = options.windowMs ?? 60_000;
-  const byKey = new Map<string, { projectId: string; customers: SandboxCustomer[]; index: Map<string, SandboxCustomer> }>();
+  const root = `${(options.pathPrefix ?? "").replace(/\/+$/, "")}/v2`;
+  const nestedPageSize = options.nestedPageSize ?? 20;
+  const byKey = new Map<string, SandboxAccount>();
   for (const project of options.projects) {
     const customers = generateCustomers(project.projectId, project.customerCount, project.seed);
-    byKey.set(project.apiKey, { projectId: project.projectId, customers, index: new Map(customers.map((c) => [c.customer.id, c])) });
+    byKey.set(project.apiKey, { projectId: project.projectId, customers, byId: new Map(customers.map((entry) => [entry.customer.id, entry])) });
   }
-  const windows = new Map<string, { startedAt: number; used: number }>();
+  // When each key's counted requests arrived, oldest first: the rolling window.
+  const counted = new Map<string, number[]>();
+  const failures: Array<{ status: InjectedStatus; backoffMs: number; pathIncludes?: string }> = [];
+  const log: SandboxRequest[] = [];
   let requests = 0;
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { "Content-Type": "application/json", ...headers });
-    res.end(JSON.stringify(body));
-  };
-  const fail = (res: ServerResponse, type: string, message: string, extra: Partial<ErrorBody> = {}, headers: Record<string, string> = {}) => {
-    const retryable = type === "rate_limit_error";
-    send(
-      res,
-      errorStatus[type] ?? 400,
-      { object: "error", type, message, retryable, doc_url: `https://errors.rev.cat/${type.replaceAll("_", "-")}`, ...extra },
-      headers,
-    );
-  };
-
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    requests += 1;
+    const at = Date.now();
     const url = new URL(req.url ?? "/", "http://sandbox.local");
-    if (req.method !== "GET") return fail(res, "parameter_error", "Only GET is supported by this sandbox");
     const auth = req.headers.authorization ?? "";
     const key = auth.startsWith("Bearer ") ? auth.slice(7) : "";
-    const account = byKey.get(key);
-    if (!account) return fail(res, "authentication_error", "Invalid API key");
-
-    // Per-key fixed window, counted like RevenueCat's Customer Information domain.
-    const now = Date.now();
-    let window = windows.get(key);
-    if (!window || now - window.startedAt >= windowMs) {
-      window = { startedAt: now, used: 0 };
-      windows.set(key, window);
-    }
-    if (window.used >= budget) {
-      const waitMs = window.startedAt + windowMs - now;
-      return fail(res, "rate_limit_error", "Rate limit exceeded", { backoff_ms: waitMs }, { "Retry-After": String(Math.ceil(waitMs / 1000)) });
-    }
-    window.used += 1;
-    const rateHeaders = {
-      "RevenueCat-Rate-Limit-Current-Usage": String(window.used),
-      "RevenueCat-Rate-Limit-Current-Limit": String(budget),
+    requests += 1;
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      if (log.length >= LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT + 1);
+      log.push({ method: req.method ?? "GET", path: `${url.pathname}${url.search}`, status, at, key: key ? keyFingerprint(key) : "-" });
+      sendJson(res, status, body, headers);
+    };
+    const fail = (status: number, type: string, message: string, backoffMs?: number, headers: Record<string, string> = {}) => {
+      const body: ErrorBody = { object: "error", type, message, retryable: backoffMs !== undefined, doc_url: `https://errors.rev.cat/${type.replaceAll("_", "-")}` };
+      reply(status, backoffMs === undefined ? body : { ...body, backoff_ms: backoffMs }, headers);
     };
 
-    const match = url.pathname.match(/^\/v2\/projects\/([^/]+)\/customers(?:\/([^/]+)(\/subscriptions)?)?$/);
-    if (!match) return fail(res, "resource_missing", "Resource not found");
-    const projectId = decodeURIComponent(match[1]!);
-    if (projectId !== account.projectId) return fail(res, "authorization_error", "API key is not authorized for this project");
-    const limit = Math.min(100, Math.max(1, Number(url.searchParams.get("limit") ?? 20) || 20));
-    const startingAfter = url.searchParams.get("starting_after");
+    if (req.method !== "GET") return fail(400, "parameter_error", "Only GET is supported by this sandbox");
+    const account = byKey.get(key);
+    if (!account) return fail(401, "authentication_error", "Invalid API key");
 
-    if (!match[2]) {
-      const start = startingAfter ? account.customers.findIndex((c) => c.customer.id === startingAfter) + 1 : 0;
-      const items = account.customers.slice(start, start + limit).map((c) => c.customer);
-      const last = items.at(-1);
-      const more = start + limit < account.customers.length && last;
-      const base = `/v2/projects/${encodeURIComponent(projectId)}/customers`;
-      return send(
-        res,
-        200,
-        {
-          object: "list",
-          items,
-          ...(more ? { next_page: `${base}?limit=${limit}&starting_after=${encodeURIComponent(last.id)}` } : {}),
-          url: `${url.pathname}${url.search}`,
-        },
-        rateHeaders,
-      );
+    const window = (counted.get(key) ?? []).filter((time) => time > at - windowMs);
+    counted.set(key, window);
+    if (window.length >= budget) {
+      const waitMs = Math.max(1, window[0]! + windowMs - at);
+      return fail(429, "rate_limit_error", "Rate limit exceeded", waitMs, { "Retry-After": String(Math.ceil(waitMs / 1000)) });
     }
+    window.push(at);
 
-    const entry = account.index.get(decodeURIComponent(match[2]));
-    if (!entry) return fail(res, "resource_missing", "Customer not found");
-    if (match[3]) {
-      return send(res, 200, { object: "list", items: entry.subscriptions, next_page: null, url: `${url.pathname}${url.search}` }, rateHeaders);
-    }
-    const activeEntitlements = entry.subscriptions
-      .filter((s) => s.gives_access)
-      .flatMap((s) => s.entitlements.items.map((e) => ({ object: "customer.active_entitlement", entitlement_id: e.id, expires_at: s.current_period_ends_at })));
-    return send(
-      res,
-      200,
-      { ...entry.customer, active_entitlements: { object: "list", items: activeEntitlements, next_page: null, url: `${url.pathname}/active_entitlements` } },
-      rateHeaders,
-    );
+    const path = `${url.pathname}${url.search}`;
+    const due = failures.findIndex((failure) => failure.pathIncludes === undefined || path.includes(failure.pathIncludes));
+    const injected = due >= 0 ? failures.splice(due, 1)[0] : undefined;
+    if (injected) return fail(injected.status, injectedType[injected.status], injected.status === 423 ? "The resource is locked, try again" : "Internal server error", injected.backoffMs);
+    if (!url.pathname.startsWith(`${root}/`)) return fail(404, "resource_missing", "Resource not found");
+
+    const result = answer(account, url.pathname.slice(root.length), url.searchParams, { nestedPageSize });
+    if (result.status !== 200) return fail(result.status, result.type, result.message);
+    reply(200, result.body, { "RevenueCat-Rate-Limit-Current-Usage": String(window.length), "RevenueCat-Rate-Limit-Current-Limit": String(budget) });
   };
 
-  const server = createServer((req, res) => {
-    if (delayMs > 0) setTimeout(() => handle(req, res), delayMs);
-    else handle(req, res);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
-  const address = server.address() as AddressInfo;
+  const server = await listen(handle, { port: options.port, host: options.host, delayMs: options.delayMs });
   return {
-    url: `http://${options.host ?? "127.0.0.1"}:${address.port}/v2`,
-    server,
+    url: `${server.origin}${root}`,
+    server: server.server,
     requestCount: () => requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    log,
+    failNext: (count, status, { backoffMs = 1000, pathIncludes } = {}) => {
+      for (let index = 0; index < count; index += 1) failures.push({ status, backoffMs, pathIncludes });
+    },
+    close: server.close,
   };
 }
 

@@ -6,6 +6,7 @@ import type { HandlerModules } from "@/lib/jobs/handler";
 
 export const handlers: HandlerModules<typeof catalog> = {
   revenuecat_sync: () => import("./revenuecat-sync"),
+  revenuecat_user_backfill: () => import("./revenuecat-user-backfill"),
   retention_cleanup: () => import("./retention-cleanup"),
   db_pruning: () => import("./db-pruning"),
   soft_delete_cleanup: () => import("./soft-delete-cleanup"),
@@ -17,6 +18,7 @@ export const handlers: HandlerModules<typeof catalog> = {
   app_version_sync: () => import("./app-version-sync"),
   app_store_ratings_sync: () => import("./app-store-ratings-sync"),
   app_store_connect_reviews_sync: () => import("./app-store-connect-reviews-sync"),
+  apple_ads_sync: () => import("./apple-ads-sync"),
   pull_all: () => import("./pull-all"),
   pull_changes: () => import("./pull-changes"),
   push_metadata: () => import("./push-metadata"),

@@ -1,13 +1,13 @@
 // revenuecat_sync: pages through the project's RevenueCat customers and upserts each app user with
 // its subscription state. Two passes, because RevenueCat's list endpoint has no total count: first
-// the customer ids (cheap pages), then one subscriptions call per customer with a known total.
+// a count (100-customer pages, nothing kept), then the customers again page by page, one
+// subscriptions call each, with a known total. No pass holds more than one page in memory.
 import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { requireIntegration } from "@/lib/integrations/store";
 import type { JobHandler } from "@/lib/jobs/handler";
 import { RevenueCatClient } from "@/lib/revenuecat/client";
 import { isAnonymousId, subscriptionState } from "@/lib/revenuecat/subscription-state";
-import type { Customer } from "@/lib/revenuecat/types";
 
 const revenuecatSync: JobHandler<"revenuecat_sync"> = async (params, context) => {
   const projectId = context.project.id;
@@ -22,38 +22,38 @@ const revenuecatSync: JobHandler<"revenuecat_sync"> = async (params, context) =>
     onRateLimited: (waitMs) => context.progress({ message: `Rate limited by RevenueCat, waiting ${Math.ceil(waitMs / 1000)}s` }),
   });
 
-  const customers: Customer[] = [];
-  for await (const page of client.customerPages(params.pageSize)) {
-    customers.push(...page);
-    context.progress({ processed: 0, total: null, message: `Listing RevenueCat customers: ${customers.length} found` });
-    if (context.isCancelled()) return { listed: customers.length, synced: 0, skipped: 0 };
-  }
+  const counted = await client.countCustomers(null, (listed) => context.progress({ processed: 0, total: null, message: `Listing RevenueCat customers: ${listed} found` }));
+  if (context.isCancelled()) return { listed: counted, synced: 0, skipped: 0 };
 
   let synced = 0;
   let skipped = 0;
-  const total = customers.length;
+  let total = counted;
   context.progress({ processed: 0, total, message: `Found ${total} customers` });
-  for (const customer of customers) {
-    if (context.isCancelled()) break;
-    if (isAnonymousId(customer.id)) {
-      // Anonymous ids are not app users of their own; the identified alias carries the state.
-      skipped += 1;
-    } else {
-      const state = subscriptionState(await client.subscriptions(customer.id));
-      const fields = {
-        ...state,
-        firstSeenAt: new Date(customer.first_seen_at),
-        lastSeenAt: customer.last_seen_at === null ? null : new Date(customer.last_seen_at),
-        syncedAt: new Date(),
-      };
-      await prisma.appUser.upsert({
-        where: { projectId_appUserId: { projectId, appUserId: customer.id } },
-        create: { projectId, appUserId: customer.id, ...fields },
-        update: fields,
-      });
-      synced += 1;
+  pages: for await (const page of client.customerPages(params.pageSize)) {
+    for (const customer of page) {
+      if (context.isCancelled()) break pages;
+      if (isAnonymousId(customer.id)) {
+        // Anonymous ids are not app users of their own; the identified alias carries the state.
+        skipped += 1;
+      } else {
+        const state = subscriptionState(await client.subscriptions(customer.id));
+        const fields = {
+          ...state,
+          firstSeenAt: new Date(customer.first_seen_at),
+          lastSeenAt: customer.last_seen_at === null ? null : new Date(customer.last_seen_at),
+          syncedAt: new Date(),
+        };
+        await prisma.appUser.upsert({
+          where: { projectId_appUserId: { projectId, appUserId: customer.id } },
+          create: { projectId, appUserId: customer.id, ...fields },
+          update: fields,
+        });
+        synced += 1;
+      }
+      // Customers who signed up between the passes lengthen the bar rather than overflow it.
+      total = Math.max(total, synced + skipped);
+      context.progress({ processed: synced + skipped, total, message: `Synced ${synced} users, ${skipped} skipped` });
     }
-    context.progress({ processed: synced + skipped, total, message: `Synced ${synced} users, ${skipped} skipped` });
   }
   context.log("revenuecat sync finished", { synced, skipped, total });
   return { synced, skipped, total };
