@@ -118,7 +118,8 @@ describe("issue_scan", () => {
       await holder.query("BEGIN");
       await holder.query("SELECT 1 FROM issues WHERE id = $1 FOR UPDATE", [known.id]);
       createInterface({ input: child.stdout! }).on("line", (line) => batches.push(line));
-      await waitFor(async () => batches, (lines) => lines.length >= 1);
+      // A child process starting under tsx on a loaded 2-core machine can take a while.
+      await waitFor(async () => batches, (lines) => lines.length >= 1, 90_000);
       await waitFor(
         async () => (await getPool().query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'issue-scan-child' AND wait_event_type = 'Lock'`)).rows[0].n,
         (waiting) => waiting === 1,

@@ -8,8 +8,9 @@ import { jobs } from "@/lib/jobs/jobs";
 import { stopSenderBoss } from "@/lib/jobs/queue";
 
 const maintenance = ["partition_creation", "attachment_cleanup", "retention_cleanup", "db_pruning", "soft_delete_cleanup"] as const;
-// The store syncs' crons are at night: run them once too, so the Store page has ratings and reviews.
-const storeSyncs = ["app_store_ratings_sync", "app_store_connect_reviews_sync"] as const;
+// The store and ads syncs' crons are at night: run them once too, so the Store and Revenue pages
+// have ratings, reviews and campaigns.
+const storeSyncs = ["app_store_ratings_sync", "app_store_connect_reviews_sync", "apple_ads_sync"] as const;
 
 async function trigger(types: readonly string[]): Promise<string[]> {
   const triggered: string[] = [];
