@@ -8,7 +8,28 @@ export const MAX_BATCH_ITEMS = 1000;
 export const MAX_INGEST_BODY_BYTES = 5 * 1024 * 1024;
 /** How far ahead of the server's clock an event may be (device clocks drift). */
 export const MAX_FUTURE_MS = 24 * 3600_000;
-const MAX_PROPERTIES_BYTES = 8 * 1024;
+export const MAX_PROPERTIES_BYTES = 8 * 1024;
+export const MAX_PROPERTIES_KEYS = 50;
+export const MAX_PROPERTY_NAME_LENGTH = 100;
+export const MAX_DURATION_MS = 2_147_483_647;
+export const MAX_STEP_INDEX = 1000;
+/** Each text field's longest value in characters; fast-check.ts reads the same numbers. */
+export const textLimits = {
+  appVersion: 50,
+  sessionId: 200,
+  userId: 200,
+  name: 200,
+  message: 10_000,
+  errorType: 200,
+  errorStack: 50_000,
+  errorFingerprint: 200,
+  metric: 100,
+  funnel: 100,
+  step: 100,
+} as const;
+export const eventEnvironments = ["production", "development"] as const;
+export const eventLevels = ["debug", "info", "warn", "error"] as const;
+export const metricPhases = ["start", "complete", "fail", "cancel", "record"] as const;
 
 const text = (name: string, max: number) =>
   z
@@ -16,14 +37,14 @@ const text = (name: string, max: number) =>
     .max(max, `${name} must be at most ${max} characters`)
     // PostgreSQL cannot store NUL characters in text.
     .transform((value) => value.replaceAll("\u0000", ""));
-const label = (name: string, max = 200) => text(name, max).pipe(z.string().min(1, `${name} must not be empty`));
+const label = (name: string, max: number) => text(name, max).pipe(z.string().min(1, `${name} must not be empty`));
 
 const properties = z
-  .record(z.string().max(100, "property names must be at most 100 characters"), z.unknown(), { error: "properties must be an object" })
+  .record(z.string().max(MAX_PROPERTY_NAME_LENGTH, `property names must be at most ${MAX_PROPERTY_NAME_LENGTH} characters`), z.unknown(), { error: "properties must be an object" })
   // One serialisation for all three rules. The values need no schema of their own: the body came
   // from JSON.parse, and the insert stores JSON.stringify's output, so every value is JSON.
   .superRefine((value, ctx) => {
-    if (Object.keys(value).length > 50) return ctx.addIssue({ code: "custom", message: "properties may have at most 50 keys" });
+    if (Object.keys(value).length > MAX_PROPERTIES_KEYS) return ctx.addIssue({ code: "custom", message: `properties may have at most ${MAX_PROPERTIES_KEYS} keys` });
     const json = JSON.stringify(value);
     // NUL characters cannot be stored in jsonb either.
     if (json.includes("\\u0000")) return ctx.addIssue({ code: "custom", message: "properties must not contain NUL characters" });
@@ -35,24 +56,24 @@ const common = {
   id: z.uuid({ error: "id must be a UUID" }).optional(),
   appId: z.uuid({ error: "appId must be a UUID" }).optional(),
   timestamp: z.iso.datetime({ offset: true, error: "timestamp must be an ISO 8601 date-time, such as 2026-12-01T10:00:00Z" }).transform((value) => new Date(value)),
-  environment: z.enum(["production", "development"], { error: "environment must be production or development" }).default("production"),
-  appVersion: text("appVersion", 50).optional(),
-  sessionId: text("sessionId", 200).optional(),
-  userId: text("userId", 200).optional(),
+  environment: z.enum(eventEnvironments, { error: "environment must be production or development" }).default("production"),
+  appVersion: text("appVersion", textLimits.appVersion).optional(),
+  sessionId: text("sessionId", textLimits.sessionId).optional(),
+  userId: text("userId", textLimits.userId).optional(),
   properties: properties.default({}),
 };
 
 export const eventItemSchema = z.strictObject({
   kind: z.literal("event"),
   ...common,
-  name: label("name"),
-  level: z.enum(["debug", "info", "warn", "error"], { error: "level must be debug, info, warn or error" }).default("info"),
-  message: text("message", 10_000).optional(),
+  name: label("name", textLimits.name),
+  level: z.enum(eventLevels, { error: "level must be debug, info, warn or error" }).default("info"),
+  message: text("message", textLimits.message).optional(),
   error: z
     .strictObject({
-      type: label("error.type"),
-      stack: text("error.stack", 50_000).optional(),
-      fingerprint: label("error.fingerprint").optional(),
+      type: label("error.type", textLimits.errorType),
+      stack: text("error.stack", textLimits.errorStack).optional(),
+      fingerprint: label("error.fingerprint", textLimits.errorFingerprint).optional(),
     })
     .optional(),
 });
@@ -60,18 +81,18 @@ export const eventItemSchema = z.strictObject({
 export const metricItemSchema = z.strictObject({
   kind: z.literal("metric"),
   ...common,
-  metric: label("metric", 100),
-  phase: z.enum(["start", "complete", "fail", "cancel", "record"], { error: "phase must be start, complete, fail, cancel or record" }).default("record"),
+  metric: label("metric", textLimits.metric),
+  phase: z.enum(metricPhases, { error: "phase must be start, complete, fail, cancel or record" }).default("record"),
   value: z.number({ error: "value must be a number" }).refine(Number.isFinite, "value must be finite").optional(),
-  durationMs: z.number({ error: "durationMs must be a number" }).int("durationMs must be a whole number").min(0, "durationMs must not be negative").max(2_147_483_647, "durationMs is too large").optional(),
+  durationMs: z.number({ error: "durationMs must be a number" }).int("durationMs must be a whole number").min(0, "durationMs must not be negative").max(MAX_DURATION_MS, "durationMs is too large").optional(),
 });
 
 export const funnelItemSchema = z.strictObject({
   kind: z.literal("funnel"),
   ...common,
-  funnel: label("funnel", 100),
-  step: label("step", 100),
-  stepIndex: z.number({ error: "stepIndex must be a number" }).int("stepIndex must be a whole number").min(0, "stepIndex must not be negative").max(1000, "stepIndex must be at most 1000").optional(),
+  funnel: label("funnel", textLimits.funnel),
+  step: label("step", textLimits.step),
+  stepIndex: z.number({ error: "stepIndex must be a number" }).int("stepIndex must be a whole number").min(0, "stepIndex must not be negative").max(MAX_STEP_INDEX, `stepIndex must be at most ${MAX_STEP_INDEX}`).optional(),
 });
 
 export const ingestItemSchema = z.discriminatedUnion("kind", [eventItemSchema, metricItemSchema, funnelItemSchema], {

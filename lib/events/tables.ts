@@ -28,10 +28,11 @@ export function partitionName(table: EventTable, month: Date): string {
 
 /** The distinct months (their starts) that the given instants fall in. */
 export function monthsOf(instants: Iterable<Date>): Date[] {
+  // Keyed by year and month, so a batch of 1,000 instants in one month makes one Date, not 1,000.
   const starts = new Map<number, Date>();
   for (const at of instants) {
-    const start = monthStart(at);
-    starts.set(start.getTime(), start);
+    const key = at.getUTCFullYear() * 12 + at.getUTCMonth();
+    if (!starts.has(key)) starts.set(key, monthStart(at));
   }
   return [...starts.values()].sort((a, b) => a.getTime() - b.getTime());
 }

@@ -1,8 +1,8 @@
 // Ingest throughput for the bench's events section: the same batches of 1,000 stored four ways, at
 // the same concurrency, repetitions interleaved (API, in process, unnest, COPY, API, …):
 //   api       POST /api/v1/ingest/events on the production web server (everything the product does);
-//   process   ingestBatch() in this process: JSON.parse, zod per item and the insert, without HTTP,
-//             the key's authentication or the rate limit;
+//   process   ingestBatch() in this process: JSON.parse, the item checks and the insert, without
+//             HTTP, the key's authentication or the rate limit;
 //   unnest    the bare ceiling: the product's multi-row INSERT … SELECT FROM unnest(...) per table
 //             in one transaction, rows already typed (no validation);
 //   copy      the bare COPY ceiling: COPY … FROM STDIN per table in one transaction.
@@ -93,7 +93,8 @@ const tables = {
 const commonNames = ["id", "app_id", "occurred_at", "environment", "app_version", "session_id", "app_user_id", "properties"];
 const commonTypes = ["uuid", "uuid", "timestamptz", '"EventEnvironment"', "text", "text", "text", "jsonb"];
 
-// The statement of lib/events/ingest.ts insertAll, table by table.
+// The statement of lib/events/insert-events.ts insertItems, table by table (node-pg serialising
+// the typed arrays: the ceiling's rows arrive typed, the product's as JSON).
 async function insertUnnest(client: pg.PoolClient, projectId: string, kind: Row["kind"], rows: Row[]): Promise<number> {
   const { table, columns, types } = tables[kind];
   const parameters = [...commonTypes, ...types].map((type, index) => `$${index + 2}::${type}[]`).join(", ");

@@ -7,6 +7,7 @@ import { closePool, getPool } from "@/lib/db/pool";
 import { authenticateIngestKey, createIngestKey, deleteIngestKey, restoreIngestKey, revokeIngestKey } from "@/lib/events/ingest-keys";
 import { ingestBatch } from "@/lib/events/ingest";
 import { dropPartition, listPartitions } from "@/lib/events/partitions";
+import { createApp } from "@/lib/apps/apps";
 import { createProject, createUser } from "../helpers/fixtures";
 
 afterAll(async () => {
@@ -84,6 +85,40 @@ describe("a batch", () => {
     expect([await count("events", project.id), await count("metric_events", project.id), await count("funnel_events", project.id)]).toEqual([2, 1, 1]);
     const crash = (await getPool().query(`SELECT level, error_type, error_stack, environment FROM events WHERE project_id = $1 AND name = 'crash'`, [project.id])).rows[0];
     expect(crash).toEqual({ level: "error", error_type: "TypeError", error_stack: "at main()", environment: "production" });
+  });
+
+  it("stores every field exactly as sent, whatever characters the text holds", async () => {
+    const { project, actor } = await projectWithKey();
+    const app = await createApp(project.id, { name: "Demo iOS", platform: "apple", bundleId: "com.example.fields", appleAppStoreId: "" });
+    const now = new Date();
+    const at = new Date(now.getTime() - 1234).toISOString();
+    // What an array literal must escape, or must not mistake for its own syntax.
+    const tricky = `say "hi" \\ {a,b} NULL 'quoted' é 😀 \ud800 tab\tend`;
+    const result = await ingestBatch(
+      actor,
+      [
+        { kind: "event", id: "0b9a3f5e-3c1d-4f7a-9e2b-5d8c7a6b4e21", appId: app.id, name: tricky, level: "error", message: "NULL", timestamp: at, environment: "development", appVersion: "2.1.0", sessionId: "", userId: '"', properties: { quote: '"', slash: "\\", nested: { list: [1, null, "{}"] } }, error: { type: "Type\u0000Error", stack: tricky, fingerprint: "fp" } },
+        { kind: "metric", appId: app.id, metric: "upload", phase: "complete", value: -0.125, durationMs: 2_147_483_647, timestamp: at },
+        { kind: "metric", metric: "launch", value: 1e21, timestamp: at, properties: { n: 1 } },
+        { kind: "funnel", funnel: "onboarding", step: "a,b", stepIndex: 1000, timestamp: at },
+      ],
+      now,
+    );
+    expect(result).toEqual({ stored: 4, duplicates: 0, rejected: [] });
+    const event = (await getPool().query(`SELECT * FROM events WHERE project_id = $1`, [project.id])).rows[0];
+    // A lone surrogate cannot be UTF-8: it arrives as U+FFFD, as it always did.
+    expect(event).toMatchObject({ id: "0b9a3f5e-3c1d-4f7a-9e2b-5d8c7a6b4e21", app_id: app.id, name: tricky.replace("\ud800", "\ufffd"), level: "error", message: "NULL", environment: "development" });
+    expect(event).toMatchObject({ app_version: "2.1.0", session_id: "", app_user_id: '"', error_type: "TypeError", fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(event.occurred_at.toISOString()).toBe(at);
+    expect(event.error_stack).toBe(event.name);
+    expect(event.properties).toEqual({ quote: '"', slash: "\\", nested: { list: [1, null, "{}"] } });
+    const metrics = (await getPool().query(`SELECT app_id, metric, phase, value, duration_ms, properties FROM metric_events WHERE project_id = $1 ORDER BY metric`, [project.id])).rows;
+    expect(metrics).toEqual([
+      { app_id: null, metric: "launch", phase: "record", value: 1e21, duration_ms: null, properties: { n: 1 } },
+      { app_id: app.id, metric: "upload", phase: "complete", value: -0.125, duration_ms: 2_147_483_647, properties: {} },
+    ]);
+    const funnel = (await getPool().query(`SELECT funnel, step, step_index FROM funnel_events WHERE project_id = $1`, [project.id])).rows;
+    expect(funnel).toEqual([{ funnel: "onboarding", step: "a,b", step_index: 1000 }]);
   });
 
   it("counts a resent id as a duplicate instead of storing it twice", async () => {
