@@ -5,6 +5,8 @@ import type { AppView } from "@/lib/apps/apps";
 import type { RetentionPolicyView } from "@/lib/events/retention-policy";
 import type { IntegrationView } from "@/lib/integrations/store";
 import type { DigestSettingsView } from "@/lib/issues/digest-settings";
+import type { AiLocalesView } from "@/lib/translations/locales-settings";
+import { AiLocalesSection } from "./ai-locales-section";
 import { AppsSection } from "./apps-section";
 import { DeleteProjectSection } from "./delete-project-section";
 import { DigestSection } from "./digest-section";
@@ -22,13 +24,14 @@ interface ProjectSettingsViewProps {
   ingestKeys: IngestKeyRow[];
   retention: RetentionPolicyView;
   digest: DigestSettingsView;
+  aiLocales: AiLocalesView;
   /** Days a deleted project, app or key stays restorable. */
   graceDays: number;
   serverUrl: string;
   canManage: boolean;
 }
 
-export function ProjectSettingsView({ project, apps, deletedApps, integrations, ingestKeys, retention, digest, graceDays, serverUrl, canManage }: ProjectSettingsViewProps) {
+export function ProjectSettingsView({ project, apps, deletedApps, integrations, ingestKeys, retention, digest, aiLocales, graceDays, serverUrl, canManage }: ProjectSettingsViewProps) {
   return (
     <div className="space-y-10">
       <PageHeader title="Settings" description={`How ${project.name} is set up for its jobs and its events.`} />
@@ -37,6 +40,7 @@ export function ProjectSettingsView({ project, apps, deletedApps, integrations, 
       <IngestKeysSection project={project} keys={ingestKeys} apps={apps} serverUrl={serverUrl} graceDays={graceDays} canManage={canManage} />
       <RetentionSection project={project} policy={retention} canManage={canManage} />
       <DigestSection project={project} digest={digest} canManage={canManage} />
+      <AiLocalesSection project={project} settings={aiLocales} canManage={canManage} />
       {canManage && <DeleteProjectSection project={project} graceDays={graceDays} />}
     </div>
   );

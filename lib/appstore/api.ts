@@ -58,6 +58,14 @@ export async function updateLocalization(client: AppStoreConnectClient, id: stri
   return (await client.patch<SingleDocument<AppStoreVersionLocalization>>(path("appStoreVersionLocalizations", id), body)).data;
 }
 
+/** Adds the version's localization for a locale it does not have yet (a 409 when it has). */
+export async function createLocalization(client: AppStoreConnectClient, versionId: string, locale: string, attributes: LocalizationChanges): Promise<AppStoreVersionLocalization> {
+  const body = {
+    data: { type: "appStoreVersionLocalizations", attributes: { locale, ...attributes }, relationships: { appStoreVersion: { data: { type: "appStoreVersions", id: versionId } } } },
+  };
+  return (await client.post<SingleDocument<AppStoreVersionLocalization>>(path("appStoreVersionLocalizations"), body)).data;
+}
+
 /** Builds newest first, one page at a time. */
 export function buildPages(client: AppStoreConnectClient, appId: string, limit = MAX_PAGE_SIZE) {
   return client.pages<Build>(path("builds"), { "filter[app]": appId, sort: "-uploadedDate", limit });

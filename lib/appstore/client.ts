@@ -59,6 +59,10 @@ export class AppStoreConnectClient {
     return this.request<T>("PATCH", this.url(path), body);
   }
 
+  delete(path: string): Promise<void> {
+    return this.request<void>("DELETE", this.url(path));
+  }
+
   /** Yields every page of a collection, following `links.next` until App Store Connect omits it. */
   async *pages<R extends Resource>(path: string, query: Query = {}): AsyncGenerator<CollectionDocument<R>> {
     let next: URL | null = this.url(path, query);

@@ -9,11 +9,14 @@ import { appVersionSync } from "./types/app-version-sync";
 import { appleAdsSync } from "./types/apple-ads-sync";
 import { attachmentCleanup } from "./types/attachment-cleanup";
 import { dbPruning } from "./types/db-pruning";
+import { generateMetadataTranslations } from "./types/generate-metadata-translations";
 import { issueNotify } from "./types/issue-notify";
 import { issueScan } from "./types/issue-scan";
 import { jobRunsCleanup } from "./types/job-runs-cleanup";
 import { partitionCreation } from "./types/partition-creation";
+import { predictAnalytics } from "./types/predict-analytics";
 import { pullAll } from "./types/pull-all";
+import { pullAnalytics } from "./types/pull-analytics";
 import { pullChanges } from "./types/pull-changes";
 import { pushBuild } from "./types/push-build";
 import { pushMetadata } from "./types/push-metadata";
@@ -42,9 +45,12 @@ export const catalog = defineCatalog({
   // StorePush: App Store Connect work, one lane per project (semantics 8).
   pull_all: pullAll,
   pull_changes: pullChanges,
+  pull_analytics: pullAnalytics,
+  predict_analytics: predictAnalytics,
   push_metadata: pushMetadata,
   push_review: pushReview,
   push_build: pushBuild,
+  generate_metadata_translations: generateMetadataTranslations,
 });
 
 export type ProductDefinitions = typeof catalog.definitions;

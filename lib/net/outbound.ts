@@ -71,6 +71,8 @@ export interface OutboundResponse {
   /** The body, or its start when it is longer than `maxBodyBytes` and `truncate` is set. */
   body: string;
   location: string | null;
+  /** The response headers (an AI provider's retry-after, for one). */
+  headers: Record<string, string | string[] | undefined>;
 }
 
 export interface OutboundOptions {
@@ -121,7 +123,7 @@ export function requestOutbound(raw: string, options: OutboundOptions): Promise<
           if (settled) return;
           settled = true;
           clearTimeout(deadline);
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8").slice(0, maxBodyBytes), location: response.headers.location ?? null });
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8").slice(0, maxBodyBytes), location: response.headers.location ?? null, headers: response.headers });
         };
         response.on("data", (chunk: Buffer) => {
           if (settled) return;

@@ -6,6 +6,8 @@
 import { createHash, createPublicKey, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createAnalyticsSandbox } from "./analytics-routes";
+import type { SandboxAnalyticsData } from "./analytics-data";
 import { verifyBearer, type RegisteredKey } from "./auth";
 import { generateAppStoreApp, type SandboxAppData, type SandboxReview } from "./data";
 import { appleErrors, errorReply, SandboxError, type Reply } from "./documents";
@@ -65,6 +67,14 @@ export interface AppStoreSandbox {
   failNextRequests: (count: number, status: 401 | 429 | 500) => void;
   /** Publishes every pending review response now. */
   publishResponses: () => void;
+  /** The app's Analytics Reports data (every instance's rows), for computing what a pull stores. */
+  analytics: (appId: string) => SandboxAnalyticsData;
+  /** An ONGOING analytics report request made outside Taskdeck; returns its id. */
+  createAnalyticsRequest: (appId: string) => string;
+  /** Marks the app's analytics report requests stoppedDueToInactivity. */
+  stopAnalyticsRequest: (appId: string) => void;
+  /** Segment URLs listed so far answer 403: now, or after `afterDownloads` more downloads. */
+  expireSegmentUrls: (options?: { afterDownloads?: number }) => void;
   close: () => Promise<void>;
 }
 
@@ -89,7 +99,8 @@ export async function startAppStoreSandbox(options: AppStoreSandboxOptions): Pro
     apps.set(app.appId, data);
     appsByKey.get(key)!.push(data);
   }
-  const routes = [versionRoutes, screenshotRoutes, reviewRoutes({ publishAfterMs: options.publishResponsesAfterMs ?? 5 * 60_000, listingLagMs: options.listingLagMs ?? 10 * 60_000 })];
+  const analytics = createAnalyticsSandbox(options.apps);
+  const routes = [versionRoutes, screenshotRoutes, analytics.route, reviewRoutes({ publishAfterMs: options.publishResponsesAfterMs ?? 5 * 60_000, listingLagMs: options.listingLagMs ?? 10 * 60_000 })];
   const usage = new Map<RegisteredKey, number[]>();
   const log: SandboxRequestRecord[] = [];
   const forced: Array<401 | 429 | 500> = [];
@@ -127,6 +138,14 @@ export async function startAppStoreSandbox(options: AppStoreSandboxOptions): Pro
 
   const handle = (req: IncomingMessage, res: ServerResponse, raw: string) => {
     const url = new URL(req.url ?? "/", origin);
+    // Analytics segment files are pre-signed downloads: no bearer token, no rate limit.
+    const file = analytics.serveFile(url, Date.now());
+    if (file) {
+      log.push({ method: req.method ?? "GET", path: url.pathname, query: url.searchParams, status: file.status, token: fingerprint(req.headers.authorization) });
+      res.writeHead(file.status, file.headers);
+      res.end(file.body);
+      return;
+    }
     let body: unknown = null;
     try {
       body = raw ? JSON.parse(raw) : null;
@@ -187,6 +206,10 @@ export async function startAppStoreSandbox(options: AppStoreSandboxOptions): Pro
     publishResponses: () => {
       for (const app of apps.values()) for (const response of app.responses.values()) response.publishAt = Math.min(response.publishAt, Date.now());
     },
+    analytics: analytics.data,
+    createAnalyticsRequest: (appId) => analytics.createRequest(appId),
+    stopAnalyticsRequest: analytics.stopRequest,
+    expireSegmentUrls: analytics.expireSegmentUrls,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

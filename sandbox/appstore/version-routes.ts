@@ -1,13 +1,26 @@
 // Sandbox routes for versions, their localizations and builds: listing with App Store Connect's
 // filters, PATCH of a localization (Apple's limits; only promotional text changes once a version
-// is no longer editable) and attaching a build (only a VALID build, only to an editable version).
+// is no longer editable), POST of a new localization (one per locale) and attaching a build (only a
+// VALID build, only to an editable version).
+import { randomUUID } from "node:crypto";
+import { isAppStoreLocale } from "@/lib/appstore/locales";
 import { isEditableVersionState } from "@/lib/appstore/types";
+import type { SandboxLocalization } from "./data";
 import { appleErrors, buildResource, collection, localizationResource, SandboxError, single, versionResource } from "./documents";
 import { filter, findApp, findIn, includes, requestData, type Route, type SandboxRequest } from "./request";
 
 // Apple's own rules, kept apart from the client's params schemas so the sandbox checks them.
 const editableAttributes = ["description", "keywords", "whatsNew", "promotionalText", "marketingUrl", "supportUrl"];
 const attributeLimits: Record<string, number> = { description: 4000, keywords: 100, whatsNew: 4000, promotionalText: 170 };
+// Keywords are limited in UTF-8 bytes, the rest in characters (INTEGRATIONS.md §7).
+const lengthOf = (name: string, value: string) => (name === "keywords" ? Buffer.byteLength(value, "utf8") : [...value].length);
+
+function checkAttribute(name: string, value: unknown): void {
+  if (!editableAttributes.includes(name)) throw new SandboxError(appleErrors.entity(`'${name}' is not an attribute you can change`, `/data/attributes/${name}`));
+  if (value !== null && typeof value !== "string") throw new SandboxError(appleErrors.entity(`'${name}' must be a string`, `/data/attributes/${name}`));
+  const max = attributeLimits[name];
+  if (max !== undefined && typeof value === "string" && lengthOf(name, value) > max) throw new SandboxError(appleErrors.tooLong(name, max));
+}
 
 const versions = (request: SandboxRequest, id: string) => findIn(request, "appStoreVersions", id, (app) => app.versions);
 const builds = (request: SandboxRequest, id: string) => findIn(request, "builds", id, (app) => app.builds);
@@ -56,6 +69,25 @@ export const versionRoutes: Route = (request) => {
     return { status: 204 };
   }
 
+  if (resource === "appStoreVersionLocalizations" && !id && method === "POST") {
+    const data = requestData(request, "appStoreVersionLocalizations");
+    const versionId = data.relationships.appStoreVersion?.data?.id;
+    if (!versionId) throw new SandboxError(appleErrors.entity("The relationship 'appStoreVersion' is required", "/data/relationships/appStoreVersion"));
+    const { app, record: version } = versions(request, versionId);
+    const { locale, ...attributes } = data.attributes;
+    if (typeof locale !== "string" || !isAppStoreLocale(locale)) throw new SandboxError(appleErrors.entity(`'${String(locale)}' is not a valid locale`, "/data/attributes/locale"));
+    for (const [name, value] of Object.entries(attributes)) checkAttribute(name, value);
+    if (!isEditableVersionState(version.appVersionState)) {
+      throw new SandboxError(appleErrors.state(`You cannot add a localization to version ${version.versionString} in state ${version.appVersionState}.`));
+    }
+    if (app.localizations.some((candidate) => candidate.versionId === version.id && candidate.locale === locale)) {
+      throw new SandboxError(appleErrors.entity(`A localization for locale '${locale}' already exists for this version`, "/data/attributes/locale"));
+    }
+    const created: SandboxLocalization = { id: randomUUID(), versionId: version.id, locale, description: null, keywords: null, whatsNew: null, promotionalText: null, marketingUrl: null, supportUrl: null, ...(attributes as Partial<SandboxLocalization>) };
+    app.localizations.push(created);
+    return single(new URL(`/v1/appStoreVersionLocalizations/${created.id}`, origin), localizationResource(origin, created), [], 201);
+  }
+
   if (resource === "appStoreVersionLocalizations" && id && !sub) {
     const { app, record: localization } = findIn(request, "appStoreVersionLocalizations", id, (candidate) => candidate.localizations);
     if (method === "GET") return single(url, localizationResource(origin, localization));
@@ -65,10 +97,7 @@ export const versionRoutes: Route = (request) => {
     const version = app.versions.find((candidate) => candidate.id === localization.versionId)!;
     const changes = Object.entries(data.attributes);
     for (const [name, value] of changes) {
-      if (!editableAttributes.includes(name)) throw new SandboxError(appleErrors.entity(`'${name}' is not an attribute you can change`, `/data/attributes/${name}`));
-      if (value !== null && typeof value !== "string") throw new SandboxError(appleErrors.entity(`'${name}' must be a string`, `/data/attributes/${name}`));
-      const max = attributeLimits[name];
-      if (max !== undefined && typeof value === "string" && value.length > max) throw new SandboxError(appleErrors.tooLong(name, max));
+      checkAttribute(name, value);
       // Promotional text can change at any time; everything else only while the version is editable.
       if (name !== "promotionalText" && !isEditableVersionState(version.appVersionState)) {
         throw new SandboxError(appleErrors.state(`The attribute '${name}' cannot be edited because version ${version.versionString} is in state ${version.appVersionState}.`));

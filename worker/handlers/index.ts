@@ -21,7 +21,10 @@ export const handlers: HandlerModules<typeof catalog> = {
   apple_ads_sync: () => import("./apple-ads-sync"),
   pull_all: () => import("./pull-all"),
   pull_changes: () => import("./pull-changes"),
+  pull_analytics: () => import("./pull-analytics"),
+  predict_analytics: () => import("./predict-analytics"),
   push_metadata: () => import("./push-metadata"),
   push_review: () => import("./push-review"),
   push_build: () => import("./push-build"),
+  generate_metadata_translations: () => import("./generate-metadata-translations"),
 };

@@ -12,6 +12,7 @@ import { listIngestKeys } from "@/lib/events/ingest-keys";
 import { retentionPolicy } from "@/lib/events/retention-policy";
 import { listIntegrations } from "@/lib/integrations/store";
 import { digestSettings } from "@/lib/issues/digest-settings";
+import { aiLocalesSettings } from "@/lib/translations/locales-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -20,7 +21,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
   const { access } = await projectPage(projectId, `/projects/${projectId}/settings`);
   const canManage = access.role !== null && jobRoles.includes(access.role);
   const id = access.project.id;
-  const [apps, removedApps, integrations, ingestKeys, retention, digest] = await Promise.all([listApps(id), deletedApps(id), listIntegrations(id), listIngestKeys(id), retentionPolicy(id), digestSettings(id)]);
+  const [apps, removedApps, integrations, ingestKeys, retention, digest, aiLocales] = await Promise.all([
+    listApps(id),
+    deletedApps(id),
+    listIntegrations(id),
+    listIngestKeys(id),
+    retentionPolicy(id),
+    digestSettings(id),
+    aiLocalesSettings(id),
+  ]);
   return (
     <ProjectSettingsView
       project={access.project}
@@ -30,6 +39,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       ingestKeys={ingestKeys.map((key) => ({ ...key, purgeAt: key.deletedAt ? purgeAt(new Date(key.deletedAt)).toISOString() : null }))}
       retention={retention}
       digest={digest}
+      aiLocales={aiLocales}
       graceDays={SOFT_DELETE_GRACE_DAYS}
       serverUrl={appUrl()}
       canManage={canManage}
