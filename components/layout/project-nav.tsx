@@ -1,5 +1,5 @@
 "use client";
-// A project's tabs. Members see Tasks, Issues, Store, Revenue and Settings: runs, failures and schedules need jobs:read.
+// A project's tabs. Members see Tasks, Issues, Store, Revenue, Analytics and Settings: runs, failures and schedules need jobs:read.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -17,6 +17,7 @@ export function ProjectNav({ slug, teamName, canReadRuns }: { slug: string; team
     { href: `/projects/${slug}/issues`, label: "Issues" },
     { href: `/projects/${slug}/store`, label: "Store" },
     { href: `/projects/${slug}/revenue`, label: "Revenue" },
+    { href: `/projects/${slug}/analytics`, label: "Analytics" },
     { href: `/projects/${slug}/settings`, label: "Settings" },
   ];
   return (
