@@ -136,7 +136,7 @@ describe("issue_scan", () => {
     expect(rest.events).toBe(150);
     const counts = Object.fromEntries((await issuesOf(project.id)).map((issue) => [issue.title, issue.eventCount]));
     expect(counts).toEqual({ Known: 160, Fresh: 100 });
-  });
+  }, 150_000);
 });
 
 describe("announcements", () => {
