@@ -1,11 +1,10 @@
 // Apple Ads Sync on the surfaces the seed names, against the running stack and its Apple Ads
 // sandbox: POST …/ads/sync (202, then 409 naming the active run) and `taskdeck ads sync --wait
 // --json`, storing the demo app's two campaigns and not the other app's.
-import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demo } from "@/prisma/seed";
 import { createKey, demoTeam, prisma, waitUntilFinished } from "./fixtures";
-import { baseUrl } from "./helpers";
+import { baseUrl, runTaskdeck } from "./helpers";
 
 let key: string;
 
@@ -16,17 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => prisma.$disconnect());
 
-function taskdeck(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["scripts/taskdeck.mjs", ...args], {
-    env: { ...process.env, TASKDECK_URL: baseUrl(), TASKDECK_API_KEY: key, DATABASE_URL: inject("databaseUrl") },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
+const taskdeck = (args: string[]) => runTaskdeck(args, key);
 
 describe("Apple Ads Sync for one project", () => {
   it("POST …/ads/sync runs apple_ads_sync: 202, 409 while it runs, the demo app's campaigns stored", async () => {

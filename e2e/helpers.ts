@@ -1,4 +1,6 @@
-// Shared by the e2e files: a Chromium launched through playwright-core, and a signed-in HTTP client.
+// Shared by the e2e files: a Chromium launched through playwright-core, a signed-in HTTP client, and
+// the taskdeck CLI as a child process.
+import { spawn } from "node:child_process";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { demo } from "@/prisma/seed";
@@ -41,4 +43,17 @@ function cookiesOf(response: Response): string {
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
     .join("; ");
+}
+
+/** Runs `taskdeck …` against the stack with an API key, to its end: its exit code and output. */
+export function runTaskdeck(args: string[], apiKey: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["scripts/taskdeck.mjs", ...args], {
+    env: { ...process.env, TASKDECK_URL: baseUrl(), TASKDECK_API_KEY: apiKey, DATABASE_URL: inject("databaseUrl") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
 }

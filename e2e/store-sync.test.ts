@@ -2,14 +2,13 @@
 // the seed routes (202, 409 on overlap, permissions), the seed CLI commands with --wait and --json,
 // app_version_sync refused by the API, the CLI and the admin CLI, and the Tasks page running App
 // Store Ratings Sync for the demo project with its per-storefront bar.
-import { spawn } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "@/cli/exit-codes";
 import { marketedStorefronts } from "@/lib/itunes/storefronts";
 import { demo } from "@/prisma/seed";
 import { createKey, createTeamWithProject, demoTeam, prisma, waitUntilFinished } from "./fixtures";
-import { baseUrl, launchBrowser, signIn } from "./helpers";
+import { baseUrl, launchBrowser, runTaskdeck, signIn } from "./helpers";
 
 let key: string;
 let readOnlyKey: string;
@@ -32,17 +31,7 @@ afterAll(async () => {
 const api = (path: string, init: RequestInit & { key?: string } = {}) =>
   fetch(`${baseUrl()}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${init.key ?? key}`, "Content-Type": "application/json", ...init.headers } });
 
-function taskdeck(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["scripts/taskdeck.mjs", ...args], {
-    env: { ...process.env, TASKDECK_URL: baseUrl(), TASKDECK_API_KEY: key, DATABASE_URL: inject("databaseUrl") },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
+const taskdeck = (args: string[]) => runTaskdeck(args, key);
 
 const refusal = "App Version Sync (app_version_sync) runs only on its schedule (At 15 minutes past the hour (UTC)); it cannot be triggered";
 

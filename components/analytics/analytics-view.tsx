@@ -8,7 +8,8 @@ import { Time } from "@/components/ui/time";
 import { metricLabels } from "./format";
 import type { MetricSeries, Translation } from "@/lib/analytics-views/types";
 import type { StoreAppOption } from "@/lib/store/types";
-import { AppSwitcher } from "./app-switcher";
+import { AppSwitcher } from "@/components/ui/app-switcher";
+import { analyticsHref } from "./analytics-links";
 import { MetricSection } from "./metric-section";
 import { TranslationsSection } from "./translations-section";
 
@@ -36,7 +37,8 @@ export function AnalyticsView({ project, apps, selected, translations, today }: 
         </EmptyState>
       ) : (
         <>
-          <AppSwitcher projectSlug={project.slug} apps={apps} selectedId={selected.app.id} />
+          {/* One app, and it is the one shown: nothing to switch to. */}
+          {apps.length > 1 || apps[0]?.id !== selected.app.id ? <AppSwitcher apps={apps} selectedId={selected.app.id} hrefFor={(appId) => analyticsHref(project.slug, appId)} /> : null}
           <Metrics series={selected.series} today={today} />
         </>
       )}

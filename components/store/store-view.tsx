@@ -4,7 +4,8 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import type { AppRatings, AscVersions, ReviewsPage, StoreApp, StoreAppOption } from "@/lib/store/types";
-import { AppSwitcher } from "./app-switcher";
+import { AppSwitcher } from "@/components/ui/app-switcher";
+import { storeHref } from "./store-links";
 import { RatingsSection } from "./ratings-section";
 import { ReviewsSection } from "./reviews-section";
 import type { ReviewFilterValues } from "./store-links";
@@ -32,7 +33,7 @@ export function StoreView({ project, apps, selected, canRunTasks }: StoreViewPro
         </EmptyState>
       ) : (
         <>
-          <AppSwitcher projectSlug={project.slug} apps={apps} selectedId={selected.app.id} />
+          <AppSwitcher apps={apps} selectedId={selected.app.id} hrefFor={(appId) => storeHref(project.slug, appId)} showPlatform />
           <VersionSection app={selected.app} versions={selected.versions} />
           <RatingsSection project={project} app={selected.app} ratings={selected.ratings} canRunTasks={canRunTasks} />
           <ReviewsSection project={project} app={selected.app} page={selected.reviews} filters={selected.filters} />

@@ -1,16 +1,8 @@
 // predict_analytics' written summary: one chat completion per app through the project's AI
 // provider (INTEGRATIONS.md §6), 2–3 plain sentences on the app's forecasts, numbers rounded in
 // the prompt so they come back rounded. Optional by design: without a provider there is none.
-import { AiClient } from "@/lib/ai/client";
-import { env } from "@/lib/env";
-import { openIntegration } from "@/lib/integrations/store";
-import type { ProjectJobContext } from "@/lib/jobs/handler";
+import type { AiProvider } from "@/lib/integrations/ai-provider";
 import type { SeriesForecast } from "./forecast";
-
-export interface AiSummarizer {
-  client: AiClient;
-  model: string;
-}
 
 export interface MetricForSummary {
   metric: string;
@@ -20,22 +12,6 @@ export interface MetricForSummary {
 }
 
 const SUMMARY_MAX_CHARS = 1_000;
-
-/** The project's AI provider, or null when it has none (the forecasts go on without a summary). */
-export async function openSummarizer(context: ProjectJobContext): Promise<AiSummarizer | null> {
-  const integration = await openIntegration(context.project.id, "ai_provider");
-  if (!integration) return null;
-  const { config, secrets } = integration;
-  const client = new AiClient({
-    baseUrl: config.baseUrl ?? env.AI_API_URL,
-    apiKey: secrets.apiKey || undefined,
-    signal: context.signal,
-    // As in the connection check: the server owner's AI_API_URL is trusted, an admin's URL is not.
-    allowPrivateNetwork: config.baseUrl === null || env.ALLOW_PRIVATE_NETWORK_URLS,
-    timeoutMs: 60_000,
-  });
-  return { client, model: config.model };
-}
 
 const rounded = (value: number) => (Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10).toLocaleString("en-US");
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
@@ -52,7 +28,7 @@ export function summaryPrompt(appName: string, metrics: MetricForSummary[]): str
 }
 
 /** 2–3 sentences on an app's forecasts; throws what the provider answered when it fails. */
-export async function summarizeForecasts(ai: AiSummarizer, appName: string, metrics: MetricForSummary[]): Promise<string> {
+export async function summarizeForecasts(ai: AiProvider, appName: string, metrics: MetricForSummary[]): Promise<string> {
   const completion = await ai.client.chat({
     model: ai.model,
     maxTokens: 250,

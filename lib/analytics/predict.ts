@@ -7,7 +7,8 @@ import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import type { ProjectJobContext } from "@/lib/jobs/handler";
 import { forecastSeries, NotEnoughHistoryError, type DailyValue, type SeriesForecast } from "./forecast";
-import { openSummarizer, summarizeForecasts, type MetricForSummary } from "./forecast-summary";
+import { openAiProvider } from "@/lib/integrations/ai-provider";
+import { summarizeForecasts, type MetricForSummary } from "./forecast-summary";
 
 // Which report and measure each metric sums, and whether it is a count (gaps are zero, never < 0).
 export const forecastMetrics = {
@@ -65,7 +66,8 @@ export async function predictAnalytics(context: ProjectJobContext): Promise<Pred
   const projectId = context.project.id;
   const apps = await appsWithAnalytics(projectId);
   if (apps.length === 0) throw new Error("No analytics stored for this project's apps yet: Pull Analytics stores them daily");
-  const summarizer = await openSummarizer(context);
+  // Without a provider the forecasts go on without a summary.
+  const summarizer = await openAiProvider(context, { timeoutMs: 60_000 });
   const result: PredictResult = { forecasts: [], skipped: [], summaries: [] };
   const total = apps.length * metricNames.length;
 

@@ -3,19 +3,17 @@
 // the locale's localization, or POST when the version has none) unless it is a dry run, and its
 // outcome stored in metadata_translations. A locale that fails does not stop the others; an AI
 // provider that refuses outright (a wrong key, a spent quota) fails the run, as every locale would.
-import { AiClient } from "@/lib/ai/client";
 import { createLocalization, findVersion, listLocalizations, updateLocalization } from "@/lib/appstore/api";
 import type { AppStoreSession } from "@/lib/appstore/client";
 import { AppStoreConnectError } from "@/lib/appstore/errors";
 import { saveLocalizations, saveVersion } from "@/lib/appstore/store";
 import type { AppStoreVersion } from "@/lib/appstore/types";
 import { prisma } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
-import { openIntegration } from "@/lib/integrations/store";
+import { openAiProvider, type AiProvider } from "@/lib/integrations/ai-provider";
 import type { ProjectJobContext } from "@/lib/jobs/handler";
 import type { TranslatedFields } from "./limits";
 import type { GenerateTranslationsParams } from "./params";
-import { translateLocale, type AiProvider } from "./translate";
+import { translateLocale } from "./translate";
 
 export interface TranslationsResult {
   version: string;
@@ -26,20 +24,13 @@ export interface TranslationsResult {
   failed: Array<{ locale: string; reason: string }>;
 }
 
-/** The project's AI provider with its key, or a clear error saying where to connect one. */
-export async function openAiProvider(context: ProjectJobContext): Promise<AiProvider> {
-  const integration = await openIntegration(context.project.id, "ai_provider");
-  if (!integration) throw new Error("No AI provider is connected to this project: connect one under Integrations in the project's settings");
-  const { config, secrets } = integration;
-  const client = new AiClient({
-    baseUrl: config.baseUrl ?? env.AI_API_URL,
-    apiKey: secrets.apiKey || undefined,
-    signal: context.signal,
-    // As in the connection check: the server owner's AI_API_URL is trusted, an admin's URL is not.
-    allowPrivateNetwork: config.baseUrl === null || env.ALLOW_PRIVATE_NETWORK_URLS,
+/** The project's AI provider, or a clear error saying where to connect one. */
+export async function requireAiProvider(context: ProjectJobContext): Promise<AiProvider> {
+  const ai = await openAiProvider(context, {
     onRetry: (waitMs, error) => context.progress({ message: `The AI provider answered ${error.status}, waiting ${Math.ceil(waitMs / 1000)}s` }),
   });
-  return { client, model: config.model };
+  if (!ai) throw new Error("No AI provider is connected to this project: connect one under Integrations in the project's settings");
+  return ai;
 }
 
 /** The run's target locales: the ones named, else the project's AI locales (never the source). */

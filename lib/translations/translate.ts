@@ -3,13 +3,9 @@
 // over (or an answer of the wrong shape, or cut off), the locale fails with the reason.
 import { z } from "zod";
 import { AiTruncatedError, type AiClient } from "@/lib/ai/client";
+import type { AiProvider } from "@/lib/integrations/ai-provider";
 import { describeProblem, limitProblems, type TranslatableField, type TranslatedFields } from "./limits";
 import { shortenMessages, translationFormat, translationMessages } from "./prompt";
-
-export interface AiProvider {
-  client: AiClient;
-  model: string;
-}
 
 export type LocaleTranslation = { ok: true; fields: TranslatedFields; requests: number } | { ok: false; reason: string; fields: TranslatedFields; requests: number };
 
