@@ -20,8 +20,10 @@ let sandbox: AppStoreSandbox;
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  // A delay per request makes a pull last long enough to watch its progress and to cancel it.
-  sandbox = await startAppStoreSandbox({ apps: [fullApp, changingApp, slowApp], delayMs: 20 });
+  // A delay per request makes a pull last long enough to watch its progress and to cancel it: the
+  // review pages (16 of 20) must outlast the half second progress writes are coalesced over, since
+  // the screenshot step has just written before them.
+  sandbox = await startAppStoreSandbox({ apps: [fullApp, changingApp, slowApp], delayMs: 50 });
   process.env.APP_STORE_CONNECT_API_URL = sandbox.url;
   worker = await startTestWorker();
 });
