@@ -96,13 +96,20 @@ describe("issue_scan", () => {
   it("survives a scan SIGKILLed mid-batch with nothing counted twice or missed", async () => {
     const { project } = await sender();
     const fingerprint = (name: string) => fingerprintOf({ errorType: name, message: null, stack: null });
-    // Received now, in this order, each statement after the last: after everything counted so far.
-    const insert = (count: number, name: string) =>
-      getPool().query(
+    // Received one millisecond apart from a common start, in this order, after everything counted
+    // so far. received_at keeps milliseconds, so two statements' own clocks could share one and
+    // interleave a Known event into the Fresh batch.
+    const { rows: clock } = await getPool().query<{ start: Date }>(`SELECT clock_timestamp() AS start`);
+    let received = 0;
+    const insert = async (count: number, name: string) => {
+      await getPool().query(
         `INSERT INTO events (id, project_id, occurred_at, received_at, name, level, error_type, fingerprint, app_user_id)
-         SELECT gen_random_uuid(), $1, now(), clock_timestamp(), $2, 'error', $2, $3, 'user-' || (n % 5) FROM generate_series(1, $4) AS n`,
-        [project.id, name, fingerprint(name), count],
+         SELECT gen_random_uuid(), $1, now(), $5::timestamptz + ($6 + n) * interval '1 millisecond', $2, 'error', $2, $3, 'user-' || (n % 5)
+           FROM generate_series(1, $4) AS n`,
+        [project.id, name, fingerprint(name), count, clock[0]!.start, received],
       );
+      received += count;
+    };
     await insert(10, "Known");
     await scanIssues({ now: scanNow() });
     const known = (await issuesOf(project.id))[0]!;
@@ -180,6 +187,9 @@ describe("announcements", () => {
     await ingestBatch(actor, [crash(1, { caller: "fromJob" })]);
     // The job scans with the real clock, so the event must be older than the settle delay: it is
     // moved back two minutes, and the watermark to just before it (nothing else was received then).
+    // Earlier tests' events, all counted, are moved a day back first, so that however long they
+    // took the job's window holds this event alone.
+    await getPool().query(`UPDATE events SET received_at = received_at - interval '1 day' WHERE project_id <> $1`, [actor.projectId]);
     const { rows } = await getPool().query<{ received_at: Date }>(`UPDATE events SET received_at = received_at - interval '2 minutes' WHERE project_id = $1 RETURNING received_at`, [actor.projectId]);
     await getPool().query(`UPDATE issue_scan_state SET received_at = $1::timestamptz - interval '1 millisecond'`, [rows[0]!.received_at]);
     const run = await triggerJob({ type: "issue_scan", projectId: null, source: { kind: "admin_cli" } });
