@@ -13,6 +13,8 @@ import { secretsCommand } from "./admin/secrets";
 import { systemJobsCommand } from "./admin/system-jobs";
 import { CliError, exitCodeForStatus, exitCodes } from "./exit-codes";
 import { jobsCommand } from "./remote/jobs";
+import { mcpCommand } from "./remote/mcp";
+import { projectsCommand as remoteProjectsCommand } from "./remote/projects";
 import { adsCommand, integrationsCommand, ratingsCommand } from "./remote/seed";
 
 let json = false;
@@ -78,10 +80,12 @@ export function buildProgram(): Command {
   program.hook("preAction", (_command, action) => {
     json = Boolean(action.opts().json);
   });
+  program.addCommand(remoteProjectsCommand(runRemote));
   program.addCommand(jobsCommand(runRemote));
   program.addCommand(ratingsCommand(runRemote));
   program.addCommand(adsCommand(runRemote));
   program.addCommand(integrationsCommand(runRemote));
+  program.addCommand(mcpCommand(runRemote));
   const admin = new Command("admin").description("server owner's commands, against DATABASE_URL (or demo mode's embedded database)");
   for (const command of [usersCommand, teamsCommand, membersCommand, projectsCommand, keysCommand, systemJobsCommand, runsCommand, secretsCommand]) admin.addCommand(command(runAdmin));
   program.addCommand(admin);

@@ -58,6 +58,15 @@ export const envSchema = z.object({
   TASKDECK_ENCRYPTION_KEY_PREVIOUS: previousKeys,
   // Whether webhooks and AI providers may point at private, loopback or link-local addresses.
   ALLOW_PRIVATE_NETWORK_URLS: flag,
+  // Host names (host or host:port) the MCP endpoint answers besides APP_URL's and localhost's, for a
+  // server reached under several names; anything else is refused as a DNS-rebinding attempt.
+  MCP_ALLOWED_HOSTS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean))
+      .optional(),
+  ),
   // Worker tuning: how many runs of one job type a worker process executes at once.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   // How long a stopping worker (SIGTERM) lets running handlers finish before failing their runs.

@@ -37,18 +37,21 @@ export function apiRoute<Params extends Record<string, string>>(handler: Handler
 // a session cookie rides along, so a script never silently acts as whoever is signed in.
 async function authenticate(request: NextRequest): Promise<Actor> {
   const header = request.headers.get("authorization");
-  if (header !== null) {
-    const token = /^Bearer +(\S+) *$/i.exec(header)?.[1];
-    if (!token) throw new AppError("unauthorized", "The Authorization header must be `Bearer <api key>`");
-    const key = await authenticateApiKey(token);
-    if (!key) throw new AppError("unauthorized", "The API key is not valid, or it was revoked");
-    const verdict = await checkRateLimit(key.id, key.rateLimitPerMinute ?? undefined);
-    if (!verdict.allowed) throw rateLimitError(verdict);
-    return { kind: "api_key", key };
-  }
+  if (header !== null) return authenticateKey(header);
   const user = await getSessionUser();
   if (!user) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`");
   return userActor(user);
+}
+
+/** An `Authorization: Bearer <api key>` header: the key's actor, rate-limited per key (REST API and MCP alike). */
+export async function authenticateKey(header: string | null): Promise<Actor> {
+  const token = header === null ? undefined : /^Bearer +(\S+) *$/i.exec(header)?.[1];
+  if (!token) throw new AppError("unauthorized", "The Authorization header must be `Bearer <api key>`");
+  const key = await authenticateApiKey(token);
+  if (!key) throw new AppError("unauthorized", "The API key is not valid, or it was revoked");
+  const verdict = await checkRateLimit(key.id, key.rateLimitPerMinute ?? undefined);
+  if (!verdict.allowed) throw rateLimitError(verdict);
+  return { kind: "api_key", key };
 }
 
 export function errorResponse(error: unknown): Response {

@@ -2,17 +2,12 @@
 // the project through …/jobs (202 { run }, 409 on overlap, the same permissions), under the name
 // the seed gave it.
 import { NextResponse } from "next/server";
+import { triggerSeedJob } from "@/lib/api/abilities";
 import { apiRoute, readJson } from "@/lib/api/route";
-import { requireProject, triggerSource } from "@/lib/auth/access";
-import { jobs } from "@/lib/jobs/jobs";
-import { toApiRun } from "@/lib/jobs/runs";
 import { seedTriggerBodySchema } from "@/lib/jobs/schemas";
 
 export function seedTriggerRoute(type: string) {
-  return apiRoute<{ projectId: string }>(async ({ request, actor, params }) => {
-    const { project } = await requireProject(actor, params.projectId, "jobs:write");
-    const body = await readJson(request, seedTriggerBodySchema);
-    const run = await jobs.triggerFrom("project", { type, projectId: project.id, notify: body.notify, source: triggerSource(actor) });
-    return NextResponse.json({ run: toApiRun(run) }, { status: 202 });
-  });
+  return apiRoute<{ projectId: string }>(async ({ request, actor, params }) =>
+    NextResponse.json(await triggerSeedJob(actor, params.projectId, type, await readJson(request, seedTriggerBodySchema)), { status: 202 }),
+  );
 }

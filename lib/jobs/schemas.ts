@@ -26,6 +26,8 @@ export const seedTriggerBodySchema = z
   })
   .strict();
 
+export type SeedTriggerBody = z.infer<typeof seedTriggerBodySchema>;
+
 /** A moment PostgreSQL can store and people mean: years 1970 to 9999 (year 0 is a 500 otherwise). */
 export function isStorableDate(date: Date): boolean {
   const year = date.getUTCFullYear();
@@ -102,3 +104,5 @@ export const apiJobTypeSchema = z
 
 export const apiProjectSchema = z
   .object({ id: z.uuid(), slug: z.string(), name: z.string(), teamId: z.uuid() });
+
+export type ApiProject = z.infer<typeof apiProjectSchema>;

@@ -1,0 +1,40 @@
+// /api/mcp — the MCP server over Streamable HTTP (PRODUCT.md "MCP"), stateless: every POST carries
+// a team API key as Bearer (the REST API's keys, permissions and rate limits) and gets a server and
+// transport of its own. Answers are SSE streams, so a tool that waits for its run can send progress
+// notifications before its result. Without sessions there is nothing to GET or DELETE.
+import type { NextRequest } from "next/server";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { authenticateKey, errorResponse } from "@/lib/api/route";
+import { allowedHosts, allowedOrigins, rebindingRefusal } from "@/lib/mcp/hosts";
+import { createMcpServer } from "@/lib/mcp/server";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: NextRequest): Promise<Response> {
+  try {
+    // The host check comes before the key is looked at, so a rebinding page learns nothing.
+    const refused = rebindingRefusal(request);
+    if (refused) return refused;
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableDnsRebindingProtection: true,
+      allowedHosts: allowedHosts(),
+      allowedOrigins: allowedOrigins(),
+    });
+    const actor = await authenticateKey(request.headers.get("authorization"));
+    const server = createMcpServer(actor, request.signal);
+    await server.connect(transport);
+    return await transport.handleRequest(request);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+const noSessions = () =>
+  Response.json(
+    { jsonrpc: "2.0", error: { code: -32000, message: "This MCP server is stateless: send requests as POST; there is no session to stream or end" }, id: null },
+    { status: 405, headers: { Allow: "POST" } },
+  );
+
+export const GET = noSessions;
+export const DELETE = noSessions;

@@ -1,0 +1,87 @@
+import "server-only";
+// What a caller can do with a team's jobs, once: each ability checks access and answers the body the
+// REST API returns. The route handlers (app/api/v1) and the MCP tools (lib/mcp/tools.ts) both call
+// these, so an ability has the same permissions, errors and result on every surface; the CLI reaches
+// them through the REST API.
+import { AppError, invalid } from "@/lib/errors";
+import { actorAttribution, findProject, requireProject, requireRun, triggerSource, visibleProjects, type Actor } from "@/lib/auth/access";
+import { isProjectJobType, projectJobTypes } from "@/lib/jobs/job-types";
+import { jobs } from "@/lib/jobs/jobs";
+import { getLane } from "@/lib/jobs/lanes";
+import { listRuns as listProjectRuns, toApiRun } from "@/lib/jobs/runs";
+import { listRunsQuerySchema, type ListRunsQuery, type SeedTriggerBody, type TriggerBody } from "@/lib/jobs/schemas";
+
+export const listProjects = async (actor: Actor) => ({ projects: await visibleProjects(actor) });
+
+// The catalog is visible to every member of the project's team; running jobs needs more.
+export async function listJobTypes(actor: Actor, projectId: string) {
+  const { project } = await findProject(actor, projectId);
+  return { jobTypes: (await projectJobTypes(project.id)).map(({ api }) => api) };
+}
+
+export async function triggerJob(actor: Actor, projectId: string, body: TriggerBody) {
+  const { project } = await requireProject(actor, projectId, "jobs:write");
+  const run = await jobs.triggerFrom("project", { type: body.type, projectId: project.id, params: body.params, notify: body.notify, source: triggerSource(actor) });
+  return { run: toApiRun(run) };
+}
+
+/** The seed's named triggers (ratings sync, ads sync, App Store Connect sync): one type each, no params. */
+export async function triggerSeedJob(actor: Actor, projectId: string, type: string, body: SeedTriggerBody) {
+  const { project } = await requireProject(actor, projectId, "jobs:write");
+  const run = await jobs.triggerFrom("project", { type, projectId: project.id, notify: body.notify, source: triggerSource(actor) });
+  return { run: toApiRun(run) };
+}
+
+export async function getRun(actor: Actor, runId: string) {
+  return { run: toApiRun(await requireRun(actor, runId, "jobs:read")) };
+}
+
+/**
+ * Checks the project, then the filters (in that order, so another team's project is a 404 whatever
+ * the query); the runs route computes its ETag between this and the page.
+ */
+export async function runsListAccess(actor: Actor, projectId: string, rawQuery: Record<string, unknown>) {
+  const { project } = await requireProject(actor, projectId, "jobs:read");
+  const parsed = listRunsQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) throw invalid("bad_request", "Query parameters are invalid", parsed.error);
+  const query = parsed.data;
+  if (query.type !== undefined && !isProjectJobType(query.type)) {
+    throw new AppError("bad_request", `Unknown job type "${query.type}"`, { issues: [{ path: "type", message: "not a job type of this project" }] });
+  }
+  return { project, query };
+}
+
+export async function listRunsPage(projectId: string, query: ListRunsQuery) {
+  const { runs, nextCursor } = await listProjectRuns({ projectId, ...query });
+  return { runs: runs.map(toApiRun), nextCursor };
+}
+
+export async function listRuns(actor: Actor, projectId: string, rawQuery: Record<string, unknown>) {
+  const { project, query } = await runsListAccess(actor, projectId, rawQuery);
+  return listRunsPage(project.id, query);
+}
+
+export async function cancelRun(actor: Actor, runId: string) {
+  const run = await requireRun(actor, runId, "jobs:write");
+  return { run: toApiRun(await jobs.cancel(run.id)) };
+}
+
+export async function retryRun(actor: Actor, runId: string) {
+  const run = await requireRun(actor, runId, "jobs:write");
+  return { run: toApiRun(await jobs.retry(run.id, actorAttribution(actor))) };
+}
+
+export async function getLaneState(actor: Actor, projectId: string) {
+  const { project } = await requireProject(actor, projectId, "jobs:read");
+  return { lane: await getLane(project.id) };
+}
+
+export async function retryLane(actor: Actor, projectId: string) {
+  const { project } = await requireProject(actor, projectId, "jobs:write");
+  return { run: toApiRun(await jobs.retryLane(project.id, actorAttribution(actor))) };
+}
+
+export async function skipLane(actor: Actor, projectId: string) {
+  const { project } = await requireProject(actor, projectId, "jobs:write");
+  return { lane: await jobs.skipLane(project.id) };
+}
