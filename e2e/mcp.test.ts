@@ -7,6 +7,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import type { ApiRun } from "@/lib/jobs/schemas";
 import { demo } from "@/prisma/seed";
 import { baseUrl } from "./helpers";
 import { createFinishedRun, createKey, createProject, createTeamWithProject, demoTeam, prisma, waitUntilFinished } from "./fixtures";
@@ -33,8 +34,19 @@ async function overHttp(key: string): Promise<Client> {
   return client;
 }
 
+// Every field a tool's answer may carry; each test reads the ones its tool returns.
+interface ToolBody {
+  run: ApiRun;
+  runs: ApiRun[];
+  nextCursor: string | null;
+  waited: { ended: boolean; note?: string };
+  lane: { paused: boolean; queued: unknown[] };
+  projects: Array<{ id: string }>;
+  error: { code: string; message: string; existingRunId?: string };
+}
+
 const call = async (client: Client, name: string, args: Record<string, unknown>, options?: Parameters<Client["callTool"]>[2]) =>
-  (await client.callTool({ name, arguments: args }, undefined, options)) as CallToolResult & { structuredContent: Record<string, any> };
+  (await client.callTool({ name, arguments: args }, undefined, options)) as CallToolResult & { structuredContent: ToolBody };
 
 describe("/api/mcp over Streamable HTTP", () => {
   it("lists every tool with a title, a description, an input schema and honest annotations", async () => {
@@ -68,7 +80,7 @@ describe("/api/mcp over Streamable HTTP", () => {
     expect(result.isError).toBeFalsy();
     const { run, waited } = result.structuredContent;
     expect(waited).toEqual({ ended: true });
-    expect(run).toMatchObject({ type: "revenuecat_sync", status: "completed", params: { pageSize: 5 }, trigger: { kind: "api_key", label: expect.stringContaining("MCP agent") } });
+    expect(run).toMatchObject({ type: "revenuecat_sync", status: "completed", params: { pageSize: 20 }, trigger: { kind: "api_key", label: expect.stringContaining("MCP agent") } });
     expect(JSON.parse((result.content[0] as { text: string }).text)).toEqual(result.structuredContent);
     // Progress arrived while it ran, increasing, up to the run's final count.
     expect(progress.length).toBeGreaterThan(1);
@@ -82,7 +94,7 @@ describe("/api/mcp over Streamable HTTP", () => {
   it("answers a second trigger while one runs as a tool error naming the running run, and writes no run", async () => {
     const client = await overHttp(writeKey);
     const first = await call(client, "trigger-job", { projectId: demo.project.slug, type: "revenuecat_sync", params: { pageSize: 1 } });
-    const runId = first.structuredContent.run.id as string;
+    const runId = first.structuredContent.run.id;
     const runsBefore = await prisma.jobRun.count();
     const second = await call(client, "trigger-job", { projectId: demo.project.slug, type: "revenuecat_sync" });
     expect(second.isError).toBe(true);
@@ -115,7 +127,7 @@ describe("/api/mcp over Streamable HTTP", () => {
       const result = await call(client, name, args);
       expect([name, result.isError, result.structuredContent.error.code]).toEqual([name, true, "not_found"]);
     }
-    const projects = (await call(client, "list-projects", {})).structuredContent.projects as Array<{ id: string }>;
+    const { projects } = (await call(client, "list-projects", {})).structuredContent;
     expect(projects.map((visible) => visible.id)).not.toContain(project.id);
   });
 
@@ -128,7 +140,7 @@ describe("/api/mcp over Streamable HTTP", () => {
     for (let page = 0; page < 3; page++) {
       const result = await call(client, "list-runs", { projectId: project.slug, limit: 2, ...(cursor ? { cursor } : {}) });
       expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
-      ids.push(...result.structuredContent.runs.map((run: { id: string }) => run.id));
+      ids.push(...result.structuredContent.runs.map((run) => run.id));
       cursor = result.structuredContent.nextCursor ?? undefined;
     }
     expect(cursor).toBeUndefined();
