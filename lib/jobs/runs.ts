@@ -96,40 +96,55 @@ export interface ListRunsOptions {
 }
 
 /**
- * A fingerprint of everything in a project's runs: it changes when any run is created, written
- * (progress included, through the updated_at trigger), ends or is deleted. updated_at is stamped
- * when a statement runs, not when it commits, so a transaction that commits late could slip under
- * a newer stamp; the count of active runs catches the case that matters, a run that ended. Index
- * scans only: (project_id, updated_at) and the partial index of active runs.
+ * A fingerprint of everything in a project's runs, read in constant time whatever the history: it
+ * changes when any run is created, written (progress included, through the updated_at trigger),
+ * ends or is deleted. The newest updated_at is one step down the (project_id, updated_at) index;
+ * deletes are counted by a trigger into job_run_deletions. updated_at is stamped when a statement
+ * runs, not when it commits, so a transaction that commits late could slip under a newer stamp; the
+ * count of active runs (a partial index holding only pending and running runs) catches the cases
+ * that matter, a run created or ended.
  */
 export async function runsVersion(projectId: string): Promise<string> {
-  const { rows } = await getPool().query<{ latest: Date | null; count: string; active: string }>(
-    `SELECT max(updated_at) AS latest, count(*) AS count,
-            (SELECT count(*) FROM job_runs WHERE project_id = $1 AND status IN ('pending', 'running')) AS active
-       FROM job_runs WHERE project_id = $1`,
-    [projectId],
-  );
+  const { rows } = await getPool().query<{ latest: Date | null; active: string; deleted: string | null }>(RUNS_VERSION_SQL, [projectId]);
   const row = rows[0];
-  return `${row?.latest?.toISOString() ?? "-"}/${row?.count ?? 0}/${row?.active ?? 0}`;
+  return `${row?.latest?.toISOString() ?? "-"}/${row?.active ?? 0}/${row?.deleted ?? 0}`;
 }
 
+export const RUNS_VERSION_SQL = `SELECT
+    (SELECT updated_at FROM job_runs WHERE project_id = $1 ORDER BY updated_at DESC LIMIT 1) AS latest,
+    (SELECT count(*) FROM job_runs WHERE project_id = $1 AND status IN ('pending', 'running')) AS active,
+    (SELECT deleted FROM job_run_deletions WHERE project_id = $1) AS deleted`;
+
+// One page, newest first. The cursor is a row-value comparison, which PostgreSQL seeks to in the
+// (project_id, created_at DESC, id DESC) index at any depth; the OR of the two cases cannot be.
 export async function listRuns(options: ListRunsOptions): Promise<{ runs: RunRecord[]; nextCursor: string | null }> {
-  const after = options.cursor ? decodeCursor(options.cursor) : undefined;
-  const runs = await prisma.jobRun.findMany({
-    where: {
-      projectId: options.projectId,
-      ...(options.status ? { status: options.status } : {}),
-      ...(options.type ? { type: options.type } : {}),
-      ...(options.from || options.to ? { createdAt: { ...(options.from ? { gte: new Date(options.from) } : {}), ...(options.to ? { lt: new Date(options.to) } : {}) } } : {}),
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: options.limit + 1,
-    include: runInclude,
-  });
+  const { sql, values } = listRunsQuery(options);
+  const { rows: runs } = await getPool().query<RunRecord>(sql, values);
   const page = runs.slice(0, options.limit);
   const last = page.at(-1);
   return { runs: page, nextCursor: runs.length > options.limit && last ? encodeCursor(last) : null };
+}
+
+export function listRunsQuery(options: ListRunsOptions): { sql: string; values: unknown[] } {
+  const values: unknown[] = [options.projectId];
+  const conditions = ["run.project_id = $1"];
+  const where = (condition: (placeholder: string) => string, value: unknown) => {
+    values.push(value);
+    conditions.push(condition(`$${values.length}`));
+  };
+  if (options.status) where((at) => `run.status = ${at}::"RunStatus"`, options.status);
+  if (options.type) where((at) => `run.type = ${at}`, options.type);
+  if (options.from) where((at) => `run.created_at >= ${at}`, new Date(options.from));
+  if (options.to) where((at) => `run.created_at < ${at}`, new Date(options.to));
+  if (options.cursor) {
+    const after = decodeCursor(options.cursor);
+    values.push(after.createdAt, after.id);
+    conditions.push(`(run.created_at, run.id) < ($${values.length - 1}, $${values.length}::uuid)`);
+  }
+  values.push(options.limit + 1);
+  return {
+    sql: `SELECT ${RUN_RECORD_COLUMNS} FROM job_runs AS run ${RUN_RECORD_JOINS}
+           WHERE ${conditions.join(" AND ")} ORDER BY run.created_at DESC, run.id DESC LIMIT $${values.length}`,
+    values,
+  };
 }
