@@ -13,6 +13,8 @@ import { secretsCommand } from "./admin/secrets";
 import { systemJobsCommand } from "./admin/system-jobs";
 import { CliError, exitCodeForStatus, exitCodes } from "./exit-codes";
 import { jobsCommand } from "./remote/jobs";
+import { laneCommand } from "./remote/lane";
+import { schedulesCommand } from "./remote/schedules";
 import { adsCommand, integrationsCommand, ratingsCommand } from "./remote/seed";
 
 let json = false;
@@ -79,6 +81,8 @@ export function buildProgram(): Command {
     json = Boolean(action.opts().json);
   });
   program.addCommand(jobsCommand(runRemote));
+  program.addCommand(laneCommand(runRemote));
+  program.addCommand(schedulesCommand(runRemote));
   program.addCommand(ratingsCommand(runRemote));
   program.addCommand(adsCommand(runRemote));
   program.addCommand(integrationsCommand(runRemote));
