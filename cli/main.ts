@@ -15,6 +15,8 @@ import { CliError, exitCodeForStatus, exitCodes } from "./exit-codes";
 import { jobsCommand } from "./remote/jobs";
 import { mcpCommand } from "./remote/mcp";
 import { projectsCommand as remoteProjectsCommand } from "./remote/projects";
+import { laneCommand } from "./remote/lane";
+import { schedulesCommand } from "./remote/schedules";
 import { adsCommand, integrationsCommand, ratingsCommand } from "./remote/seed";
 
 let json = false;
@@ -82,6 +84,8 @@ export function buildProgram(): Command {
   });
   program.addCommand(remoteProjectsCommand(runRemote));
   program.addCommand(jobsCommand(runRemote));
+  program.addCommand(laneCommand(runRemote));
+  program.addCommand(schedulesCommand(runRemote));
   program.addCommand(ratingsCommand(runRemote));
   program.addCommand(adsCommand(runRemote));
   program.addCommand(integrationsCommand(runRemote));

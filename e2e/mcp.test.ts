@@ -52,7 +52,10 @@ describe("/api/mcp over Streamable HTTP", () => {
   it("lists every tool with a title, a description, an input schema and honest annotations", async () => {
     const { tools } = await (await overHttp(readOnlyKey)).listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual(
-      ["cancel-run", "get-lane", "get-run", "list-job-types", "list-projects", "list-runs", "retry-lane", "retry-run", "skip-lane", "sync-ads", "sync-app-ratings", "sync-integration", "trigger-job"].sort(),
+      [
+        "cancel-run", "get-lane", "get-run", "get-schedules", "list-job-types", "list-projects", "list-runs", "retry-lane", "retry-run",
+        "set-schedule", "skip-lane", "sync-ads", "sync-app-ratings", "sync-integration", "trigger-job",
+      ].sort(),
     );
     for (const tool of tools) {
       expect(tool.title, tool.name).toMatch(/\w/);
@@ -147,6 +150,24 @@ describe("/api/mcp over Streamable HTTP", () => {
     expect(new Set(ids).size).toBe(5);
     const rest = await fetch(`${baseUrl()}/api/v1/projects/${project.slug}/runs?limit=5`, { headers: { Authorization: `Bearer ${readOnlyKey}` } });
     expect(((await rest.json()) as { runs: Array<{ id: string }> }).runs.map((run) => run.id)).toEqual(ids);
+  });
+
+  it("reads and sets a project's interval, the same schedule GET job-types reports", async () => {
+    const project = await createProject((await demoTeam()).id, "mcp-schedules");
+    const client = await overHttp(writeKey);
+    const set = await call(client, "set-schedule", { projectId: project.slug, type: "pull_changes", intervalMinutes: 15 });
+    expect(set.structuredContent).toMatchObject({ schedule: { type: "pull_changes", cron: "*/15 * * * *", intervalMinutes: 15, configurable: true } });
+    const read = await call(await overHttp(readOnlyKey), "get-schedules", { projectId: project.slug });
+    const rest = (await (await fetch(`${baseUrl()}/api/v1/projects/${project.slug}/schedules`, { headers: { Authorization: `Bearer ${readOnlyKey}` } })).json()) as unknown;
+    expect(read.structuredContent).toEqual(rest);
+    const jobTypes = (await (await fetch(`${baseUrl()}/api/v1/projects/${project.slug}/job-types`, { headers: { Authorization: `Bearer ${readOnlyKey}` } })).json()) as {
+      jobTypes: Array<{ type: string; schedule: string | null }>;
+    };
+    expect(jobTypes.jobTypes.find((type) => type.type === "pull_changes")!.schedule).toBe("*/15 * * * *");
+    const refused = await call(client, "set-schedule", { projectId: project.slug, type: "revenuecat_sync", intervalMinutes: 5 });
+    expect([refused.isError, refused.structuredContent.error.code]).toEqual([true, "bad_request"]);
+    const off = await call(client, "set-schedule", { projectId: project.slug, type: "pull_changes", intervalMinutes: null });
+    expect(off.structuredContent).toMatchObject({ schedule: { cron: null, intervalMinutes: null } });
   });
 
   it("checks arguments against the REST API's schemas, naming the field", async () => {

@@ -5,10 +5,10 @@ import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorBodySchema } from "@/lib/errors";
-import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, laneSchema } from "@/lib/jobs/schemas";
+import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, apiScheduleSchema, laneSchema } from "@/lib/jobs/schemas";
 import { demo } from "@/prisma/seed";
 import { baseUrl } from "./helpers";
-import { createKey, demoTeam, prisma } from "./fixtures";
+import { createFinishedRun, createKey, demoTeam, prisma } from "./fixtures";
 
 type Document = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; servers: Array<{ url: string }> };
 let document: Document;
@@ -19,6 +19,9 @@ beforeAll(async () => {
   expect(response.status).toBe(200);
   document = (await response.json()) as Document;
   key = (await createKey((await demoTeam()).id, ["jobs:read"])).key;
+  // A run of its own, so the runs answer is checked even when this file runs first on a fresh stack.
+  const project = await prisma.project.findUniqueOrThrow({ where: { slug: demo.project.slug } });
+  await createFinishedRun(project.id, "revenuecat_sync", "completed");
 });
 afterAll(() => prisma.$disconnect());
 
@@ -61,6 +64,7 @@ describe("GET /api/v1/openapi.json", () => {
     const { runs } = await get(`/projects/${demo.project.slug}/runs?limit=100`);
     expect(apiRunSchema.array().parse(runs).length).toBeGreaterThan(0);
     laneSchema.parse((await get(`/projects/${demo.project.slug}/lane`)).lane);
+    expect(apiScheduleSchema.array().parse((await get(`/projects/${demo.project.slug}/schedules`)).schedules).length).toBe((jobTypes as unknown[]).length);
     errorBodySchema.parse(await get("/runs/not-a-run"));
     // Each documented operation lists its error answers.
     for (const [route, operations] of Object.entries(document.paths)) {

@@ -8,6 +8,7 @@ export interface ApiClient {
   baseUrl: string;
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -21,7 +22,7 @@ export function createApiClient(options: { url?: string } = {}): ApiClient {
     throw new CliError("Set TASKDECK_API_KEY to a team API key (team settings → API keys, or `taskdeck admin keys create`)", exitCodes.unauthorized);
   }
 
-  async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${baseUrl}/api/v1${path}`, {
@@ -39,7 +40,7 @@ export function createApiClient(options: { url?: string } = {}): ApiClient {
     throw apiError(response, payload);
   }
 
-  return { baseUrl, get: (path) => call("GET", path), post: (path, body) => call("POST", path, body ?? {}) };
+  return { baseUrl, get: (path) => call("GET", path), post: (path, body) => call("POST", path, body ?? {}), put: (path, body) => call("PUT", path, body) };
 }
 
 function apiError(response: Response, payload: unknown): CliError {

@@ -8,6 +8,7 @@ import { createOutput, runSummary, runsTable, table } from "../output";
 import { collect, parseParams } from "../params";
 import { exitCodeForRun, waitForRun } from "../wait";
 import { createApiClient, type ApiClient } from "./client";
+import { listAllRuns, PAGE_SIZE, type RunsPage } from "./run-pages";
 import { type Runner, jsonOption } from "../options";
 
 export interface Common {
@@ -95,14 +96,27 @@ export function jobsCommand(run: Runner): Command {
     .addOption(new Option("-s, --status <status>", "only runs in this status").choices(runStatuses))
     .option("-t, --type <type>", "only runs of this job type")
     .addOption(new Option("-n, --limit <count>", "how many (1-100)").default(25).argParser(positiveNumber))
+    .option("-c, --cursor <cursor>", "the page after this one: nextCursor of the previous page (--json shows it)")
+    // --all starts at the newest run, so a cursor to start from would contradict it.
+    .addOption(new Option("-a, --all", `every run, following the pages (${PAGE_SIZE} a page) to the last`).conflicts("cursor"))
     .addOption(url())
     .addOption(jsonOption())
-    .action((options: Common & { project: string; status?: string; type?: string; limit: number }) =>
+    .action((options: Common & { project: string; status?: string; type?: string; limit: number; cursor?: string; all?: boolean }) =>
       run(async () => {
         const client = createApiClient(options);
-        const query = new URLSearchParams({ limit: String(options.limit), ...(options.status ? { status: options.status } : {}), ...(options.type ? { type: options.type } : {}) });
-        const page = await client.get<{ runs: ApiRun[]; nextCursor: string | null }>(`/projects/${path(options.project)}/runs?${query}`);
-        createOutput(Boolean(options.json)).result(runsTable(page.runs), page);
+        const runsPath = `/projects/${path(options.project)}/runs`;
+        const filters = { ...(options.status ? { status: options.status } : {}), ...(options.type ? { type: options.type } : {}) };
+        const output = createOutput(Boolean(options.json));
+        if (options.all) {
+          const everyRun = await listAllRuns(client, runsPath, filters);
+          output.result(runsTable(everyRun.runs), everyRun);
+          return exitCodes.ok;
+        }
+        const query = new URLSearchParams({ ...filters, limit: String(options.limit), ...(options.cursor ? { cursor: options.cursor } : {}) });
+        const page = await client.get<RunsPage>(`${runsPath}?${query}`);
+        output.result(runsTable(page.runs), page);
+        // People reading the table get the next page's command; --json carries nextCursor itself.
+        if (page.nextCursor && !options.json) output.note(`More runs: add --cursor ${page.nextCursor}, or use --all`);
         return exitCodes.ok;
       }),
     );

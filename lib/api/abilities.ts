@@ -8,8 +8,17 @@ import { actorAttribution, findProject, requireProject, requireRun, triggerSourc
 import { isProjectJobType, projectJobTypes } from "@/lib/jobs/job-types";
 import { jobs } from "@/lib/jobs/jobs";
 import { getLane } from "@/lib/jobs/lanes";
+import { listProjectSchedules, updateProjectSchedule } from "@/lib/jobs/project-schedules";
 import { listRuns as listProjectRuns, toApiRun } from "@/lib/jobs/runs";
-import { listRunsQuerySchema, type ListRunsQuery, type SeedTriggerBody, type TriggerBody } from "@/lib/jobs/schemas";
+import type { z } from "zod";
+import { listRunsQuerySchema, putScheduleBodySchema, seedTriggerBodySchema, triggerBodySchema, type ListRunsQuery } from "@/lib/jobs/schemas";
+
+// Bodies are checked after access, so another team's project is a 404 whatever was sent.
+function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalid("bad_request", "Request body is invalid", parsed.error);
+  return parsed.data;
+}
 
 export const listProjects = async (actor: Actor) => ({ projects: await visibleProjects(actor) });
 
@@ -19,15 +28,17 @@ export async function listJobTypes(actor: Actor, projectId: string) {
   return { jobTypes: (await projectJobTypes(project.id)).map(({ api }) => api) };
 }
 
-export async function triggerJob(actor: Actor, projectId: string, body: TriggerBody) {
+export async function triggerJob(actor: Actor, projectId: string, rawBody: unknown) {
   const { project } = await requireProject(actor, projectId, "jobs:write");
+  const body = parseBody(triggerBodySchema, rawBody);
   const run = await jobs.triggerFrom("project", { type: body.type, projectId: project.id, params: body.params, notify: body.notify, source: triggerSource(actor) });
   return { run: toApiRun(run) };
 }
 
 /** The seed's named triggers (ratings sync, ads sync, App Store Connect sync): one type each, no params. */
-export async function triggerSeedJob(actor: Actor, projectId: string, type: string, body: SeedTriggerBody) {
+export async function triggerSeedJob(actor: Actor, projectId: string, type: string, rawBody: unknown) {
   const { project } = await requireProject(actor, projectId, "jobs:write");
+  const body = parseBody(seedTriggerBodySchema, rawBody);
   const run = await jobs.triggerFrom("project", { type, projectId: project.id, notify: body.notify, source: triggerSource(actor) });
   return { run: toApiRun(run) };
 }
@@ -84,4 +95,14 @@ export async function retryLane(actor: Actor, projectId: string) {
 export async function skipLane(actor: Actor, projectId: string) {
   const { project } = await requireProject(actor, projectId, "jobs:write");
   return { lane: await jobs.skipLane(project.id) };
+}
+
+export async function listSchedules(actor: Actor, projectId: string) {
+  const { project } = await requireProject(actor, projectId, "jobs:read");
+  return { schedules: await listProjectSchedules(project.id) };
+}
+
+export async function setSchedule(actor: Actor, projectId: string, rawBody: unknown) {
+  const { project } = await requireProject(actor, projectId, "jobs:write");
+  return { schedule: await updateProjectSchedule(project.id, parseBody(putScheduleBodySchema, rawBody)) };
 }

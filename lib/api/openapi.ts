@@ -6,7 +6,7 @@ import { errorBodySchema } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
 import { apiIssueDetailSchema, apiIssueSchema, listIssuesQuerySchema } from "@/lib/issues/schemas";
 import { attachmentSchema, ingestBatchDocumentSchema, ingestResultSchema, MAX_BATCH_ITEMS, MAX_INGEST_BODY_BYTES } from "@/lib/events/schemas";
-import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, laneSchema, listRunsQuerySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
+import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, apiScheduleSchema, laneSchema, listRunsQuerySchema, putScheduleBodySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -81,7 +81,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { session: [] }],
-    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }, { name: "Issues", description: "Error events clustered by fingerprint (issue_scan)" }, { name: "Ingest", description: "What apps send, with a project ingest key (`tdi_…`, project settings → Ingest keys)" }],
+    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }, { name: "Schedules", description: "Per-project intervals (every 5, 15 or 30 minutes) and each type's effective schedule" }, { name: "Issues", description: "Error events clustered by fingerprint (issue_scan)" }, { name: "Ingest", description: "What apps send, with a project ingest key (`tdi_…`, project settings → Ingest keys)" }],
     paths: {
       "/api/v1/projects": {
         get: {
@@ -205,6 +205,23 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           responses: responses(["200", "The lane", object({ lane: ref("Lane") })], [...read, "409"]),
         },
       },
+      "/api/v1/projects/{projectId}/schedules": {
+        get: {
+          operationId: "listSchedules",
+          tags: ["Schedules"],
+          summary: "When each of the project's job types runs on its own, and which take a per-project interval (needs jobs:read)",
+          parameters: [projectId],
+          responses: responses(["200", "One schedule per project job type", object({ schedules: { type: "array", items: ref("Schedule") } })], [...read]),
+        },
+        put: {
+          operationId: "setSchedule",
+          tags: ["Schedules"],
+          summary: "Set a type's interval for the project (5, 15 or 30 minutes), or turn it off with null (needs jobs:write)",
+          parameters: [projectId],
+          requestBody: { required: true, ...json(jsonSchema(putScheduleBodySchema, "input")) },
+          responses: responses(["200", "The type's new effective schedule", object({ schedule: ref("Schedule") })], ["400", ...read, "413"]),
+        },
+      },
       "/api/v1/projects/{projectId}/issues": {
         get: {
           operationId: "listIssues",
@@ -292,6 +309,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
       schemas: {
         Run: jsonSchema(apiRunSchema),
         Lane: jsonSchema(laneSchema),
+        Schedule: jsonSchema(apiScheduleSchema),
         JobType: jsonSchema(apiJobTypeSchema),
         Project: jsonSchema(apiProjectSchema),
         Error: jsonSchema(errorBodySchema),

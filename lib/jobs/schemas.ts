@@ -52,6 +52,18 @@ export const listRunsQuerySchema = z
 
 export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
 
+// A project's interval for a type with per-project schedules (PUT …/schedules); null turns it off.
+export const putScheduleBodySchema = z
+  .object({
+    type: z.string({ error: "type is required" }).min(1, "type is required").max(100, "type must be at most 100 characters").describe("A job type of the project with a per-project interval"),
+    intervalMinutes: z
+      .union([z.literal(5), z.literal(15), z.literal(30), z.null()], { error: "intervalMinutes must be 5, 15, 30 or null (off)" })
+      .describe("Every 5, 15 or 30 minutes; null turns the project's schedule off"),
+  })
+  .strict();
+
+export type PutScheduleBody = z.infer<typeof putScheduleBodySchema>;
+
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 
@@ -106,3 +118,12 @@ export const apiProjectSchema = z
   .object({ id: z.uuid(), slug: z.string(), name: z.string(), teamId: z.uuid() });
 
 export type ApiProject = z.infer<typeof apiProjectSchema>;
+
+export const apiScheduleSchema = z.object({
+  type: z.string(),
+  label: z.string(),
+  cron: z.string().nullable().describe("When the type runs on its own for this project, as a cron expression in UTC (the same value as schedule in GET …/job-types); null when it runs only when triggered"),
+  intervalMinutes: z.union([z.literal(5), z.literal(15), z.literal(30)]).nullable().describe("The project's own interval, when one is set"),
+  configurable: z.boolean().describe("Whether PUT …/schedules can set an interval for this type"),
+  intervals: z.array(z.number().int()).describe("The intervals PUT …/schedules accepts for this type, in minutes; empty when not configurable"),
+});

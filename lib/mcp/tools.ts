@@ -7,7 +7,7 @@ import "server-only";
 import { z } from "zod";
 import * as abilities from "@/lib/api/abilities";
 import type { Actor } from "@/lib/auth/access";
-import { listRunsQuerySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
+import { listRunsQuerySchema, putScheduleBodySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
 import { waitForRunEnd, type WaitReporter } from "./wait";
 import { waitSchema } from "./wait-input";
 
@@ -148,6 +148,22 @@ export const tools: ToolDefinition[] = [
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     input: project,
     call: ({ projectId: id }, { actor }) => abilities.skipLane(actor, id),
+  }),
+  tool({
+    name: "get-schedules",
+    title: "Get schedules",
+    description: "When each of a project's job types runs on its own: the effective cron (UTC; null when it runs only when triggered), the project's interval where one is set, and which types take one (5, 15 or 30 minutes).",
+    annotations: read,
+    input: project,
+    call: ({ projectId: id }, { actor }) => abilities.listSchedules(actor, id),
+  }),
+  tool({
+    name: "set-schedule",
+    title: "Set a schedule",
+    description: "Sets a project's interval for a type that takes one (pull_changes: 5, 15 or 30 minutes), or turns it off with null; answers the type's new effective schedule.",
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    input: project.extend(putScheduleBodySchema.shape),
+    call: ({ projectId: id, type, intervalMinutes }, { actor }) => abilities.setSchedule(actor, id, { type, intervalMinutes }),
   }),
   seedTool("sync-app-ratings", "Sync App Store ratings", "app_store_ratings_sync", "snapshots each Apple app's average rating and count in every storefront."),
   seedTool("sync-ads", "Sync Apple Search Ads", "apple_ads_sync", "resolves Apple Search Ads names and pulls campaign and ad-group spend, impressions, taps and installs."),

@@ -1,20 +1,8 @@
 "use server";
-// Server action of the Schedules page: a lane type's per-project interval (5, 15, 30 minutes or off).
-import { z } from "zod";
+// Server action of the Schedules page: a lane type's per-project interval (5, 15, 30 minutes or off),
+// set through the same function and schema as PUT /api/v1/projects/:projectId/schedules.
 import { projectAction } from "@/lib/auth/action";
-import { catalog } from "@/lib/jobs/catalog";
-import { getSenderBoss } from "@/lib/jobs/queue";
-import { setProjectSchedule } from "@/lib/jobs/schedules";
+import { updateProjectSchedule } from "@/lib/jobs/project-schedules";
+import { putScheduleBodySchema } from "@/lib/jobs/schemas";
 
-// The shape only: setProjectSchedule itself refuses intervals other than 5, 15 and 30 minutes.
-const input = z
-  .object({
-    type: z.string().min(1).max(100),
-    intervalMinutes: z.number({ error: "choose 5, 15 or 30 minutes, or off" }).int().nullable(),
-  })
-  .strict();
-
-export const setIntervalAction = projectAction("jobs:write", input, async ({ access, input: { type, intervalMinutes } }) => {
-  await setProjectSchedule(await getSenderBoss(), catalog, access.project.id, type, intervalMinutes);
-  return { type, intervalMinutes };
-});
+export const setIntervalAction = projectAction("jobs:write", putScheduleBodySchema, async ({ access, input }) => updateProjectSchedule(access.project.id, input));
