@@ -4,7 +4,7 @@
 // one database; nothing here is shared through memory.
 import type { PgBoss } from "pg-boss";
 import { LANE_QUEUE, type Catalog } from "@/lib/jobs/define-catalog";
-import { failRunsHeldAtShutdown, recoverStaleRuns } from "@/lib/jobs/lifecycle";
+import { failOrphanedPendingRuns, failRunsHeldAtShutdown, recoverStaleRuns } from "@/lib/jobs/lifecycle";
 import { createBoss, ensureQueues, HEARTBEAT_SECONDS } from "@/lib/jobs/queue";
 import { OCCURRENCE_QUEUE, registerSchedules, type Occurrence } from "@/lib/jobs/schedules";
 import { createJobService } from "@/lib/jobs/service";
@@ -33,6 +33,9 @@ export interface RunningWorker {
 export const STALE_AFTER_SECONDS = HEARTBEAT_SECONDS * 3;
 export const RESTART_MESSAGE = "Server restarted during execution";
 export const SHUTDOWN_MESSAGE = "Worker stopped during execution";
+// A pending run whose queued job is gone would hold its type's slot forever (issue 17).
+export const ORPHAN_GRACE_SECONDS = 60;
+export const ORPHAN_MESSAGE = "Its queued job was lost before it could start, so it never ran; retry it to run it";
 
 export async function startWorker<C extends Catalog>(options: WorkerOptions<C>): Promise<RunningWorker> {
   const { catalog } = options;
@@ -67,6 +70,8 @@ export async function startWorker<C extends Catalog>(options: WorkerOptions<C>):
     async () => {
       const recovered = await recoverStaleRuns(STALE_AFTER_SECONDS, RESTART_MESSAGE, catalog.label);
       if (recovered.length > 0) log("warn", "failed runs left running by a stopped worker", { count: recovered.length });
+      const orphaned = await failOrphanedPendingRuns(ORPHAN_GRACE_SECONDS, ORPHAN_MESSAGE, catalog.label);
+      if (orphaned.length > 0) log("warn", "failed pending runs whose queued job was lost", { count: orphaned.length, runIds: orphaned });
     },
     "stale-run sweep",
   );

@@ -111,6 +111,20 @@ export async function recoverStaleRuns(staleAfterSeconds: number, message: strin
   return ended.map((run) => run.id);
 }
 
+/**
+ * Fails pending runs whose queued job is gone (or finished without running them): nothing will ever
+ * run them, and each holds its type's one active slot, so every new trigger would answer 409 with
+ * its id and a lane would list it first forever. A run and its job are written in one transaction,
+ * so this cannot catch one being created; the grace covers a job being moved (pg-boss retries and
+ * fails by rewriting the row) and clocks.
+ */
+export async function failOrphanedPendingRuns(graceSeconds: number, message: string, labelOf: LabelOf): Promise<string[]> {
+  const condition = `run.status = 'pending' AND run.created_at < now() - make_interval(secs => $5) AND NOT EXISTS (
+      SELECT 1 FROM pgboss.job AS job WHERE job.id = run.queue_job_id AND job.state IN ('created', 'retry', 'active'))`;
+  const ended = await withTransaction((client) => endRuns(client, condition, [graceSeconds], { status: "failed", errorMessage: message }, labelOf));
+  return ended.map((run) => run.id);
+}
+
 // PostgreSQL refuses NUL in text and jsonb; a handler's odd error or result must not leave its run
 // stuck `running` because the final write failed.
 const text = (value: string | null | undefined) => (value == null ? null : value.replaceAll("\u0000", ""));

@@ -4,7 +4,8 @@
 //
 // create   pending, with its pg-boss job           createRun
 // execute  pending → running, progress, cancel flag claimRun, saveProgress, cancelRequested
-// end      → completed | failed | cancelled        finishRun, failRunsHeldAtShutdown, recoverStaleRuns
+// end      → completed | failed | cancelled        finishRun, failRunsHeldAtShutdown, recoverStaleRuns,
+//                                                  failOrphanedPendingRuns
 // cancel   pending → cancelled, running → flagged  cancelRun
 // lane     retry (new run at the head), skip       retryLane, skipLane
 // fan-out  a fan-out run's hold on a project      claimProject, releaseProject
@@ -12,7 +13,7 @@
 export { createRun, type NewRun } from "./create";
 export { cancelRun } from "./cancel";
 export { claimRun, saveProgress, cancelRequested, type ClaimedRun } from "./execute";
-export { finishRun, failRunsHeldAtShutdown, recoverStaleRuns, type Ending, type EndStatus, type LabelOf } from "./end";
+export { finishRun, failRunsHeldAtShutdown, failOrphanedPendingRuns, recoverStaleRuns, type Ending, type EndStatus, type LabelOf } from "./end";
 export { retryLane, skipLane } from "./lane";
 export { claimProject, releaseProject, type ProjectClaim } from "./fan-out-claims";
 export { countExpiredRuns, deleteExpiredRuns, type Retention } from "./purge";
