@@ -40,6 +40,16 @@ function fail(error: unknown): number {
   return exitCodes.serverError;
 }
 
+/**
+ * Exits once stdout and stderr have handed everything to the OS: on a pipe, writes are
+ * asynchronous, and exiting at once cut a large --json answer off mid-string.
+ */
+async function exit(code: number): Promise<never> {
+  const drained = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write("", () => resolve()));
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
+
 /** Runs a remote command's action and exits with its code. */
 async function runRemote(action: () => Promise<number>): Promise<void> {
   let code: number;
@@ -48,7 +58,7 @@ async function runRemote(action: () => Promise<number>): Promise<void> {
   } catch (error) {
     code = fail(error);
   }
-  process.exit(code);
+  await exit(code);
 }
 
 /** Runs an admin command's action against the database, closing every connection afterwards. */
@@ -69,7 +79,7 @@ async function runAdmin(action: () => Promise<number>): Promise<void> {
   await disconnectPrisma().catch(() => undefined);
   await closePool().catch(() => undefined);
   await close().catch(() => undefined);
-  process.exit(code);
+  await exit(code);
 }
 
 export function buildProgram(): Command {
@@ -105,8 +115,8 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end with exit code 0; anything else is a usage error.
-      process.exit(error.exitCode === 0 ? 0 : exitCodes.badInput);
+      await exit(error.exitCode === 0 ? 0 : exitCodes.badInput);
     }
-    process.exit(fail(error));
+    await exit(fail(error));
   }
 }

@@ -181,6 +181,15 @@ describe("/api/mcp over Streamable HTTP", () => {
     expect(cronOnly.structuredContent.error.message).toContain("runs only on its schedule");
   });
 
+  it("counts every MCP request against the key's rate limit, as the REST API does", async () => {
+    const limited = (await createKey((await demoTeam()).id, ["jobs:read"], { rateLimitPerMinute: 4 })).key;
+    // Connecting is two requests (initialize, then the initialized notification); listing is the third.
+    const client = await overHttp(limited);
+    await client.listTools();
+    await call(client, "list-projects", {});
+    await expect(call(client, "list-projects", {})).rejects.toMatchObject({ code: 429 });
+  });
+
   it("refuses a revoked key, a missing key and a foreign Host before any tool runs", async () => {
     const revoked = (await createKey((await demoTeam()).id, ["jobs:read"], { revoked: true })).key;
     await expect(overHttp(revoked)).rejects.toMatchObject({ code: 401, message: expect.stringContaining("The API key is not valid, or it was revoked") });
