@@ -11,8 +11,12 @@ import { checkRateLimit, rateLimitError } from "@/lib/api/rate-limit";
 import { userActor, type Actor } from "@/lib/auth/access";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { getSessionUser } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 export { MAX_BODY_BYTES };
+
+// How long a client is asked to wait when the database is down (a restart takes seconds).
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export interface RouteContext<Params> {
   request: NextRequest;
@@ -60,6 +64,12 @@ export function errorResponse(error: unknown): Response {
     if (error.code === "unauthorized") headers.set("WWW-Authenticate", 'Bearer realm="taskdeck"');
     if (error.code === "rate_limited") headers.set("Retry-After", String(error.details?.retryAfterSeconds ?? 1));
     return NextResponse.json(errorBody(error), { status: error.status, headers });
+  }
+  // A stopped or restarting database is not a bug: the client is told to come back shortly.
+  if (isDatabaseUnavailable(error)) {
+    console.error("[api] database unavailable", error instanceof Error ? error.message : error);
+    const unavailable = new AppError("unavailable", "The database is unavailable right now; try again in a few seconds", { details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } });
+    return NextResponse.json(errorBody(unavailable), { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } });
   }
   console.error("[api] unexpected error", error instanceof Error ? error.message : error);
   return NextResponse.json(errorBody(new AppError("internal", "Something went wrong on our side")), { status: 500 });
