@@ -9,6 +9,7 @@ export const errorStatus = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   job_already_running: 409,
   conflict: 409,
   payload_too_large: 413,
