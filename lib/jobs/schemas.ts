@@ -2,12 +2,14 @@
 // CLI and the OpenAPI document (lib/api/openapi.ts), so the documentation cannot drift from what
 // is validated and returned.
 import { z } from "zod";
+import { withoutPrototypeKeys } from "@/lib/validation";
 
 export const runStatuses = ["pending", "running", "completed", "failed", "cancelled"] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
-export const triggerBodySchema = z
-  .object({
+// Prototype keys are refused wherever they are (withoutPrototypeKeys), unknown keys by .strict().
+export const triggerBodySchema = withoutPrototypeKeys(
+  z.object({
     type: z.string({ error: "type is required" }).min(1, "type is required").max(100, "type must be at most 100 characters").describe("A job type of the project"),
     params: z
       .record(z.string(), z.unknown(), { error: "params must be an object" })
@@ -15,16 +17,19 @@ export const triggerBodySchema = z
       .describe("The job type's parameters; see paramsSchema in GET …/job-types"),
     notify: z.boolean({ error: "notify must be true or false" }).optional().describe("Email the caller (for an API key: its creator) when the run ends"),
   })
-  .strict();
+  .strict(),
+);
 
 export type TriggerBody = z.infer<typeof triggerBodySchema>;
 
 /** A seed route's body (…/ratings/sync, …/integrations/app-store-connect/sync): the type is the route's. */
-export const seedTriggerBodySchema = z
-  .object({
-    notify: z.boolean({ error: "notify must be true or false" }).optional().describe("Email the caller (for an API key: its creator) when the run ends"),
-  })
-  .strict();
+export const seedTriggerBodySchema = withoutPrototypeKeys(
+  z
+    .object({
+      notify: z.boolean({ error: "notify must be true or false" }).optional().describe("Email the caller (for an API key: its creator) when the run ends"),
+    })
+    .strict(),
+);
 
 /** A moment PostgreSQL can store and people mean: years 1970 to 9999 (year 0 is a 500 otherwise). */
 export function isStorableDate(date: Date): boolean {
