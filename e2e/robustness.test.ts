@@ -131,7 +131,7 @@ describe("malformed requests", () => {
     const failures: string[] = [];
     for (const [index, item] of all.entries()) {
       // Half through the session cookie, half through an API key: both paths validate alike.
-      const auth = item.headers ?? (index % 2 === 0 ? { Cookie: cookie } : { Authorization: `Bearer ${bearer}` });
+      const auth = item.headers ?? (index % 2 === 0 ? { Cookie: cookie, Origin: baseUrl() } : { Authorization: `Bearer ${bearer}` });
       const response = await fetch(`${baseUrl()}${item.path}`, {
         method: item.method,
         headers: { ...auth, ...(item.body === undefined ? {} : { "Content-Type": "application/json" }) },
@@ -158,7 +158,7 @@ describe("malformed requests", () => {
   it("names the offending fields in issues", async () => {
     const response = await fetch(`${baseUrl()}${jobs}`, {
       method: "POST",
-      headers: { Cookie: cookie, "Content-Type": "application/json" },
+      headers: { Cookie: cookie, Origin: baseUrl(), "Content-Type": "application/json" },
       body: json({ type: "revenuecat_sync", params: { pageSize: 500 }, notify: "yes" }),
     });
     const body = (await response.json()) as { error: { issues: Array<{ path: string; message: string }> } };
@@ -167,7 +167,7 @@ describe("malformed requests", () => {
 
     const params = await fetch(`${baseUrl()}${jobs}`, {
       method: "POST",
-      headers: { Cookie: cookie, "Content-Type": "application/json" },
+      headers: { Cookie: cookie, Origin: baseUrl(), "Content-Type": "application/json" },
       body: json({ type: "revenuecat_sync", params: { pageSize: 500 } }),
     });
     expect(params.status).toBe(400);

@@ -13,6 +13,7 @@ export const errorStatus = {
   job_already_running: 409,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
 } as const;
