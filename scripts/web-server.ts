@@ -32,6 +32,9 @@ const server = createServer((request, response) => {
     void send(methodNotAllowed(method, pathname), response);
     return;
   }
+  // The sign-in throttle counts failures per address (lib/auth/sign-in-throttle.ts): the socket's
+  // address, set here over anything the client sent.
+  request.headers["x-taskdeck-client-ip"] = request.socket.remoteAddress ?? "unknown";
   void handle(request, response);
 });
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
+import { assertSignInAllowed, clearSignInFailures, clientAddress, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
 
 const credentialsSchema = z.object({
   email: z.email().max(320).transform((email) => email.toLowerCase()),
@@ -23,11 +24,20 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        const { email, password } = parsed.data;
+        const ip = clientAddress(request.headers);
+        // Checked before the password, so a guesser learns nothing once refused (next-auth passes
+        // the thrown message on to the sign-in page as its error).
+        await assertSignInAllowed(email, ip);
+        const user = await prisma.user.findUnique({ where: { email } });
+        if (!user || !(await verifyPassword(password, user.passwordHash))) {
+          await recordSignInFailure(email, ip);
+          return null;
+        }
+        await clearSignInFailures(email);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
