@@ -6,6 +6,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
+import { endSessions } from "@/lib/auth/sessions";
 import { assertSignInAllowed, clearSignInFailures, clientAddress, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
 
 const credentialsSchema = z.object({
@@ -38,18 +39,28 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await clearSignInFailures(email);
-        return { id: user.id, email: user.email, name: user.name };
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        // The version this session began with; getSessionUser compares it with the user's.
+        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) Object.assign(session.user, { id: token.sub, sessionVersion: token.sessionVersion });
       return session;
+    },
+  },
+  events: {
+    // Signing out ends the user's sessions for real: a copied cookie stops working with it.
+    async signOut({ token }) {
+      if (token?.sub) await endSessions(token.sub);
     },
   },
 };
