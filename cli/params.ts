@@ -4,6 +4,7 @@
 import { CliError, exitCodes } from "./exit-codes";
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const prototypeKeys = new Set(["__proto__", "constructor", "prototype"]);
 
 export function parseParams(pairs: string[]): Record<string, unknown> {
   const params: Record<string, unknown> = {};
@@ -13,6 +14,8 @@ export function parseParams(pairs: string[]): Record<string, unknown> {
     if (equals === -1 || !KEY.test(key)) {
       throw new CliError(`--param expects key=value (a letter or _ first), got "${pair}"`, exitCodes.badInput);
     }
+    // `params.__proto__ = …` would replace the object's prototype and never be sent.
+    if (prototypeKeys.has(key)) throw new CliError(`--param ${key} is not an allowed parameter name`, exitCodes.badInput);
     if (Object.hasOwn(params, key)) throw new CliError(`--param ${key} is given twice`, exitCodes.badInput);
     params[key] = parseValue(pair.slice(equals + 1));
   }

@@ -29,7 +29,7 @@ interface ApiBody {
 async function api(path: string, options: { cookie?: string; method?: string; body?: string } = {}) {
   const response = await fetch(`${baseUrl()}${path}`, {
     method: options.method ?? "GET",
-    headers: { "Content-Type": "application/json", ...(options.cookie ? { Cookie: options.cookie } : {}) },
+    headers: { "Content-Type": "application/json", ...(options.cookie ? { Cookie: options.cookie, Origin: baseUrl() } : {}) },
     body: options.body,
   });
   return { status: response.status, body: (await response.json()) as ApiBody };

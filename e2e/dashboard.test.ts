@@ -101,7 +101,7 @@ describe("Run now", () => {
     await page.goto(`${baseUrl()}/projects/${large.slug}/tasks`);
     const card = page.getByRole("article", { name: "RevenueCat Sync" });
     await card.getByRole("link", { name: /Running now|Waiting to start/ }).waitFor();
-    await fetch(`${baseUrl()}/api/v1/runs/${existing}/cancel`, { method: "POST", headers: { Cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+    await fetch(`${baseUrl()}/api/v1/runs/${existing}/cancel`, { method: "POST", headers: { Origin: baseUrl(), Cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
     await waitUntilFinished(existing);
   });
 });

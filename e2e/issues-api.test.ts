@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => prisma.$disconnect());
 
 async function api(path: string, auth: { key?: string; cookie?: string }, method = "GET") {
-  const response = await fetch(`${baseUrl()}/api/v1${path}`, { method, headers: auth.key ? { Authorization: `Bearer ${auth.key}` } : { Cookie: auth.cookie! } });
+  const response = await fetch(`${baseUrl()}/api/v1${path}`, { method, headers: auth.key ? { Authorization: `Bearer ${auth.key}` } : { Cookie: auth.cookie!, Origin: baseUrl() } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 

@@ -204,6 +204,13 @@ describe("/api/mcp over Streamable HTTP", () => {
     expect(rebound.body).toContain("Invalid Host header");
     const foreignOrigin = await fetch(`${baseUrl()}/api/mcp`, { method: "POST", headers: { ...headers, Origin: "http://attacker.example" }, body: JSON.stringify(initialize) });
     expect(foreignOrigin.status).toBe(403);
+    // A prototype key anywhere in a message is refused before any tool sees it, writing nothing.
+    const runsBefore = await prisma.jobRun.count();
+    const sneaky = `{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"trigger-job","arguments":{"projectId":"${demo.project.slug}","type":"revenuecat_sync","params":{"__proto__":{"pageSize":1}}}}}`;
+    const proto = await fetch(`${baseUrl()}/api/mcp`, { method: "POST", headers, body: sneaky });
+    expect(proto.status).toBe(400);
+    expect(await proto.json()).toMatchObject({ id: 7, error: { code: -32602, message: expect.stringContaining('"__proto__" is not an allowed key') } });
+    expect(await prisma.jobRun.count()).toBe(runsBefore);
     const get = await fetch(`${baseUrl()}/api/mcp`, { headers: { Authorization: `Bearer ${writeKey}` } });
     expect([get.status, get.headers.get("allow")]).toEqual([405, "POST"]);
   });

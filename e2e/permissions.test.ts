@@ -22,7 +22,7 @@ beforeAll(async () => {
   const owner = await createUser(team.id, "owner");
   const stranger = await createUser((await createTeamWithProject("stranger")).team.id, "owner");
   const other = await createTeamWithProject("other");
-  const cookie = async (email: string) => ({ Cookie: await sessionCookie(email) });
+  const cookie = async (email: string) => ({ Cookie: await sessionCookie(email), Origin: baseUrl() });
   const bearer = async (...args: Parameters<typeof createKey>) => ({ Authorization: `Bearer ${(await createKey(...args)).key}` });
   Object.assign(headers, {
     owner: await cookie(owner.email),

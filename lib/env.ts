@@ -25,6 +25,8 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: optionalUrl,
+  // next-auth's own base URL; also an origin signed-in mutations may come from (lib/api/same-origin.ts).
+  NEXTAUTH_URL: optionalUrl,
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   SMTP_URL: optionalUrl,
   EMAIL_FROM: z.string().default("Taskdeck <taskdeck@localhost>"),

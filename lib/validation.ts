@@ -22,3 +22,36 @@ export function containsNul(value: unknown): boolean {
   if (value !== null && typeof value === "object") return Object.entries(value).some(([key, item]) => key.includes("\u0000") || containsNul(item));
   return false;
 }
+
+// Keys that reach an object's prototype when code copies input into an object: JSON.parse keeps
+// `__proto__` as an own key, but zod's record and object copies then drop it silently (or worse).
+const prototypeKeys = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The path of the first `__proto__`, `constructor` or `prototype` key anywhere in a JSON value, or null. */
+export function prototypeKeyPath(value: unknown, path: string[] = []): string | null {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = prototypeKeyPath(item, [...path, String(index)]);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      if (prototypeKeys.has(key)) return [...path, key].join(".");
+      const found = prototypeKeyPath((value as Record<string, unknown>)[key], [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * `schema`, refusing prototype keys in the raw input first: a zod object or record copies its
+ * input and would drop a `__proto__` key without a word, so the check must see the input itself.
+ */
+export function withoutPrototypeKeys<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value, context) => {
+    const path = prototypeKeyPath(value);
+    if (path) context.addIssue({ code: "custom", path: path.split("."), message: `"${path.split(".").at(-1)}" is not an allowed key` });
+    return value;
+  }, schema);
+}

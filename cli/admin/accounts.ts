@@ -2,7 +2,7 @@
 // straight against the database (lib/accounts, lib/auth/api-keys).
 import { Command, Option } from "commander";
 import { addMember, listMembers, listTeams, removeMember, createTeam, findTeam } from "@/lib/accounts/teams";
-import { createUser, findUserByEmail, listUsers } from "@/lib/accounts/users";
+import { createUser, findUserByEmail, listUsers, setPassword } from "@/lib/accounts/users";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { permissionListSchema, teamRoles } from "@/lib/auth/permissions";
 import { CliError, exitCodes } from "../exit-codes";
@@ -24,6 +24,19 @@ export function usersCommand(run: Runner): Command {
       run(async () => {
         const user = await createUser(options);
         createOutput(Boolean(options.json)).result(`Created user ${user.email} (${user.id})`, { user });
+        return ok;
+      }),
+    );
+  users
+    .command("set-password")
+    .description("give a user a new password; every session they have is signed out")
+    .requiredOption("--email <email>", "their email address")
+    .requiredOption("--password <password>", "at least 8 characters")
+    .addOption(jsonOption())
+    .action((options: { email: string; password: string; json?: boolean }) =>
+      run(async () => {
+        await setPassword(options);
+        createOutput(Boolean(options.json)).result(`Set a new password for ${options.email.toLowerCase()}; their sessions are signed out`, { email: options.email.toLowerCase() });
         return ok;
       }),
     );

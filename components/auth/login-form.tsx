@@ -25,7 +25,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError("That email and password do not match an account.");
+    // The sign-in throttle's own message (lib/auth/sign-in-throttle.ts) says how long to wait.
+    setError(result?.error?.startsWith("Too many sign-in attempts") ? result.error : "That email and password do not match an account.");
   }
 
   const input =

@@ -12,6 +12,7 @@ import { userActor, type Actor } from "@/lib/auth/access";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { getSessionUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { assertSameOrigin } from "@/lib/api/same-origin";
 
 export { MAX_BODY_BYTES };
 
@@ -44,6 +45,8 @@ async function authenticate(request: NextRequest): Promise<Actor> {
   if (header !== null) return authenticateKey(header);
   const user = await getSessionUser();
   if (!user) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`");
+  // The cookie rides along on any site's request; only the app's own pages may change things with it.
+  assertSameOrigin(request);
   return userActor(user);
 }
 
@@ -101,6 +104,11 @@ export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Pro
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.output<S>> {
   const text = (await readBody(request, maxBytes)).toString("utf8");
+  // A body must say it is JSON: browsers send text/plain and form bodies cross-site without a
+  // preflight, and a JSON content type is what forces one.
+  if (text.trim() !== "" && !isJsonContentType(request.headers.get("content-type"))) {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON, with `Content-Type: application/json`");
+  }
   let body: unknown;
   try {
     body = text.trim() === "" ? {} : JSON.parse(text);
@@ -111,6 +119,8 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   if (!parsed.success) throw invalid("bad_request", "Request body is invalid", parsed.error);
   return parsed.data;
 }
+
+const isJsonContentType = (value: string | null) => value !== null && /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(value.trim());
 
 export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S): z.output<S> {
   const query = Object.fromEntries(request.nextUrl.searchParams.entries());

@@ -42,7 +42,13 @@ const limited = (name: keyof typeof metadataLimits, what: string) =>
     .optional()
     .describe(what);
 
-const url = (name: string, what: string) => z.url({ error: `${name} must be a URL such as https://example.com` }).optional().describe(what).meta({ title: what });
+// http(s) only: Apple shows these links on the store page, and `javascript:` or `data:` is never a link.
+const url = (name: string, what: string) =>
+  z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: `${name} must be an http(s) URL such as https://example.com` })
+    .optional()
+    .describe(what)
+    .meta({ title: what });
 
 export const pushMetadataParamsSchema = z
   .object({

@@ -2,11 +2,13 @@
 // CLI and the OpenAPI document (lib/api/openapi.ts), so the documentation cannot drift from what
 // is validated and returned.
 import { z } from "zod";
+import { withoutPrototypeKeys } from "@/lib/validation";
 
 export const runStatuses = ["pending", "running", "completed", "failed", "cancelled"] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
-export const triggerBodySchema = z
+/** The trigger body's fields (the MCP trigger tool's input, beside the project). */
+export const triggerBodyFields = z
   .object({
     type: z.string({ error: "type is required" }).min(1, "type is required").max(100, "type must be at most 100 characters").describe("A job type of the project"),
     params: z
@@ -17,14 +19,19 @@ export const triggerBodySchema = z
   })
   .strict();
 
+// Prototype keys are refused wherever they are (withoutPrototypeKeys), unknown keys by .strict().
+export const triggerBodySchema = withoutPrototypeKeys(triggerBodyFields);
+
 export type TriggerBody = z.infer<typeof triggerBodySchema>;
 
 /** A seed route's body (…/ratings/sync, …/integrations/app-store-connect/sync): the type is the route's. */
-export const seedTriggerBodySchema = z
+export const seedTriggerBodyFields = z
   .object({
     notify: z.boolean({ error: "notify must be true or false" }).optional().describe("Email the caller (for an API key: its creator) when the run ends"),
   })
   .strict();
+
+export const seedTriggerBodySchema = withoutPrototypeKeys(seedTriggerBodyFields);
 
 export type SeedTriggerBody = z.infer<typeof seedTriggerBodySchema>;
 

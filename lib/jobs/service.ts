@@ -4,7 +4,7 @@
 import type { PgBoss } from "pg-boss";
 import type { z } from "zod";
 import { AppError, invalid } from "@/lib/errors";
-import { containsNul } from "@/lib/validation";
+import { containsNul, prototypeKeyPath } from "@/lib/validation";
 import type { Attribution, TriggerSource } from "./attribution";
 import type { Catalog, JobTypeOf } from "./define-catalog";
 import { handlerKind, runsInProjects, runsWithoutProject, type HandlerKindOf, type JobTypeDefinition } from "./definition";
@@ -76,11 +76,19 @@ export function createJobService<C extends Catalog>(catalog: C, options: { boss?
     }
     // System types are invisible in projects, so there they read as unknown, not forbidden.
     if (input.projectId !== null ? !runsInProjects(definition) : !runsWithoutProject(definition)) throw unknownType(surface, input.type, catalog);
+    // Before the schema, which would copy the params and drop a `__proto__` key without a word.
+    const prototypeKey = prototypeKeyPath(input.params);
+    if (prototypeKey) {
+      throw new AppError("invalid_params", `Invalid params for ${definition.type}: "${prototypeKey.split(".").at(-1)}" is not an allowed key`, {
+        issues: [{ path: `params.${prototypeKey}`, message: "not an allowed key" }],
+      });
+    }
     const parsed = definition.paramsSchema.safeParse(input.params ?? {});
     if (!parsed.success) throw invalid("invalid_params", `Invalid params for ${definition.type}`, parsed.error, ["params"]);
     if (containsNul(parsed.data)) {
       throw new AppError("invalid_params", `Invalid params for ${definition.type}`, { issues: [{ path: "params", message: "must not contain NUL characters" }] });
     }
+    if (input.notify && input.source.kind === "api_key" && input.source.userId === null) throw nobodyToNotify();
     return { definition, projectId: input.projectId, params: parsed.data, notify: input.notify ?? false, source: input.source };
   }
 
@@ -125,6 +133,13 @@ export function createJobService<C extends Catalog>(catalog: C, options: { boss?
     retryLane: async (projectId, by) => lifecycle.retryLane(projectId, by, await boss()),
     skipLane: async (projectId) => lifecycle.skipLane(projectId, await boss()),
   };
+}
+
+// A key made with the admin CLI has no creator, so a notify email would have no one to go to.
+function nobodyToNotify(): AppError {
+  return new AppError("bad_request", "notify: true needs someone to email, and this API key has no creator (it was made with the admin CLI); leave notify out, or use a key created in the dashboard", {
+    issues: [{ path: "notify", message: "this API key has no creator to notify" }],
+  });
 }
 
 function unknownType(surface: TriggerSurface, type: string, catalog: Catalog): AppError {

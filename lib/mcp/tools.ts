@@ -7,7 +7,7 @@ import "server-only";
 import { z } from "zod";
 import * as abilities from "@/lib/api/abilities";
 import type { Actor } from "@/lib/auth/access";
-import { listRunsQuerySchema, putScheduleBodySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
+import { listRunsQuerySchema, putScheduleBodySchema, seedTriggerBodyFields, triggerBodyFields } from "@/lib/jobs/schemas";
 import { waitForRunEnd, type WaitReporter } from "./wait";
 import { waitSchema } from "./wait-input";
 
@@ -61,7 +61,7 @@ const seedTool = (name: string, title: string, type: string, what: string) =>
     title,
     description: `Starts ${type} for one project: ${what} Same as POST the seed's route or triggering ${type}; 409 while one is pending or running. With wait, follows the run until it ends (at most waitSeconds).`,
     annotations: pulls,
-    input: project.extend(seedTriggerBodySchema.shape).extend(waitSchema.shape),
+    input: project.extend(seedTriggerBodyFields.shape).extend(waitSchema.shape),
     call: ({ projectId: id, notify, wait, waitSeconds }, context) =>
       startAndMaybeWait(abilities.triggerSeedJob(context.actor, id, type, { notify }), { wait, waitSeconds }, context),
   });
@@ -89,7 +89,7 @@ export const tools: ToolDefinition[] = [
     description:
       "Starts a run of a job type for a project, with params as list-job-types describes them. Refused with job_already_running (naming the existing run) while a run of the type is pending or running for the project. With wait, follows the run until it ends (at most waitSeconds), reporting progress.",
     annotations: starts,
-    input: project.extend(triggerBodySchema.shape).extend(waitSchema.shape),
+    input: project.extend(triggerBodyFields.shape).extend(waitSchema.shape),
     call: ({ projectId: id, type, params, notify, wait, waitSeconds }, context) =>
       startAndMaybeWait(abilities.triggerJob(context.actor, id, { type, params, notify }), { wait, waitSeconds }, context),
   }),
@@ -175,7 +175,7 @@ export const tools: ToolDefinition[] = [
     annotations: pulls,
     input: project
       .extend({ integration: z.enum(["app-store-connect"]).describe("The integration to sync") })
-      .extend(seedTriggerBodySchema.shape)
+      .extend(seedTriggerBodyFields.shape)
       .extend(waitSchema.shape),
     call: ({ projectId: id, notify, wait, waitSeconds }, context) =>
       startAndMaybeWait(abilities.triggerSeedJob(context.actor, id, "app_store_connect_reviews_sync", { notify }), { wait, waitSeconds }, context),

@@ -37,7 +37,8 @@ export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<voi
 }
 
 export const workerArgs = ["--import", "tsx", "worker/index.ts"];
-export const webArgs = (port: number) => ["node_modules/next/dist/bin/next", "start", "--port", String(port)];
+// Not `next start`: scripts/web-server.ts answers the requests Next cannot represent (TRACE) itself.
+export const webArgs = (port: number) => ["--import", "tsx", "scripts/web-server.ts", "--port", String(port)];
 
 // Resolves once `url` answers at all (any status), or rejects after `timeoutMs`.
 export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {

@@ -19,7 +19,7 @@ describe("--param key=value", () => {
     expect(parseParams(["query=a=b"])).toEqual({ query: "a=b" });
   });
 
-  it.each([["noequals"], ["=value"], ["1key=x"], ["bad-key=x"], ["ids=[1,"], ["a=1", "a=2"]])("refuses %s with a bad-input error", (...pairs) => {
+  it.each([["noequals"], ["=value"], ["1key=x"], ["bad-key=x"], ["ids=[1,"], ["a=1", "a=2"], ["__proto__=1"], ["constructor=x"], ["prototype={}"]])("refuses %s with a bad-input error", (...pairs) => {
     const attempt = () => parseParams(pairs);
     expect(attempt).toThrow(CliError);
     try {

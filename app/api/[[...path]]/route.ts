@@ -1,4 +1,4 @@
-// Any other path under /api/v1 — 404 in the API's error envelope, not the dashboard's HTML page.
+// Any other path under /api/ (and /api itself) — 404 in the API's error envelope, not the dashboard's HTML page.
 import { errorResponse } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 
