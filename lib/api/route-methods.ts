@@ -9,6 +9,9 @@ export const apiRouteMethods: Record<string, readonly HttpMethod[]> = {
   "/api/auth/[...nextauth]": ["GET", "POST"],
   "/api/dashboard/projects/[projectId]/job-types": ["GET"],
   "/api/dashboard/runs/[runId]": ["GET"],
+  // Load balancers' probes: no auth, no details.
+  "/api/health": ["GET"],
+  "/api/ready": ["GET"],
   // The MCP server (PRODUCT.md "MCP"), Streamable HTTP.
   "/api/mcp": ["GET", "POST", "DELETE"],
   "/api/v1/ingest/attachments/[attachmentId]": ["DELETE", "OPTIONS"],
