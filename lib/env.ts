@@ -60,6 +60,9 @@ export const envSchema = z.object({
   TASKDECK_ENCRYPTION_KEY_PREVIOUS: previousKeys,
   // Whether webhooks and AI providers may point at private, loopback or link-local addresses.
   ALLOW_PRIVATE_NETWORK_URLS: flag,
+  // A reverse proxy in front of the web process: the sign-in throttle then counts per client
+  // address the proxy appends to X-Forwarded-For, not per proxy (which would lock everyone out).
+  TRUST_PROXY: flag,
   // Host names (host or host:port) the MCP endpoint answers besides APP_URL's and localhost's, for a
   // server reached under several names; anything else is refused as a DNS-rebinding attempt.
   MCP_ALLOWED_HOSTS: z.preprocess(

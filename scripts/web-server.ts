@@ -8,6 +8,8 @@ import { createServer, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { methodNotAllowed } from "@/lib/api/request-guard";
+import { clientAddress } from "@/lib/auth/client-address";
+import { env } from "@/lib/env";
 import { errorBody, AppError } from "@/lib/errors";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3000" }, hostname: { type: "string" } } });
@@ -24,6 +26,8 @@ async function send(response: Response, out: ServerResponse) {
 const app = next({ dev: false, port, hostname: values.hostname });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Read once at start, so a bad value stops the server instead of failing each request.
+const trustProxy = env.TRUST_PROXY;
 
 const server = createServer((request, response) => {
   const method = request.method ?? "GET";
@@ -33,8 +37,9 @@ const server = createServer((request, response) => {
     return;
   }
   // The sign-in throttle counts failures per address (lib/auth/sign-in-throttle.ts): the socket's
-  // address, set here over anything the client sent.
-  request.headers["x-taskdeck-client-ip"] = request.socket.remoteAddress ?? "unknown";
+  // address, or behind a trusted reverse proxy the one it appended (lib/auth/client-address.ts),
+  // set here over anything the client sent.
+  request.headers["x-taskdeck-client-ip"] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustProxy);
   void handle(request, response);
 });
 
