@@ -1,5 +1,6 @@
 // Test data built through the same code the product uses (prisma/seed.ts), plus a few helpers.
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
 import { prisma } from "@/lib/db/prisma";
 import { hashPassword } from "@/lib/auth/password";
 import { saveIntegration } from "@/lib/integrations/store";
@@ -30,4 +31,13 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+/** A port that was free a moment ago and has nothing listening on it now: a database that is not there. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

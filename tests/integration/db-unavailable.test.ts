@@ -1,21 +1,12 @@
 // A database that cannot be reached is answered 503 with Retry-After, not 500 (issue 17): the
 // errors are real ones, from the pg driver and from Prisma pointed at a port nothing listens on,
 // and from a server terminating a query; a bad query stays a 500.
-import { createServer } from "node:net";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { errorResponse } from "@/lib/api/route";
 import { createPrisma } from "@/lib/db/prisma";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-
-// A port that was free a moment ago and has nothing listening on it now.
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { closedPort } from "../helpers/fixtures";
 
 const failureOf = async (action: () => Promise<unknown>) => action().then(() => { throw new Error("expected a failure"); }, (error: unknown) => error);
 

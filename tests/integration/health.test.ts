@@ -1,20 +1,12 @@
 // Load balancers' probes (issue 19): /api/health answers while the process lives, /api/ready while
 // it can reach its database, 503 with Retry-After when it cannot (a pool on a port nothing listens on).
-import { createServer } from "node:net";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as ready } from "@/app/api/ready/route";
 import { getPool } from "@/lib/db/pool";
 import { databaseReady } from "@/lib/db/ready";
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { closedPort } from "../helpers/fixtures";
 
 describe("the probes", () => {
   it("answer ok and ready while the database is there, without auth", async () => {
