@@ -8,7 +8,7 @@ import { createServer, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { methodNotAllowed } from "@/lib/api/request-guard";
-import { clientAddress } from "@/lib/auth/client-address";
+import { connectionAddress } from "@/lib/auth/connection-address";
 import { env } from "@/lib/env";
 import { errorBody, AppError } from "@/lib/errors";
 
@@ -37,9 +37,9 @@ const server = createServer((request, response) => {
     return;
   }
   // The sign-in throttle counts failures per address (lib/auth/sign-in-throttle.ts): the socket's
-  // address, or behind a trusted reverse proxy the one it appended (lib/auth/client-address.ts),
+  // address, or behind a trusted reverse proxy the one it appended (lib/auth/connection-address.ts),
   // set here over anything the client sent.
-  request.headers["x-taskdeck-client-ip"] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustProxy);
+  request.headers["x-taskdeck-client-ip"] = connectionAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustProxy);
   void handle(request, response);
 });
 

@@ -61,21 +61,28 @@ export async function authenticateKey(header: string | null): Promise<Actor> {
   return { kind: "api_key", key };
 }
 
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) {
-    const headers = new Headers();
-    if (error.code === "unauthorized") headers.set("WWW-Authenticate", 'Bearer realm="taskdeck"');
-    if (error.code === "rate_limited") headers.set("Retry-After", String(error.details?.retryAfterSeconds ?? 1));
-    return NextResponse.json(errorBody(error), { status: error.status, headers });
-  }
-  // A stopped or restarting database is not a bug: the client is told to come back shortly.
+/**
+ * Any error as the API's error: an AppError as it is; a stopped or restarting database (not a
+ * bug) as 503 unavailable, telling the client to come back shortly; anything else as a 500 without
+ * internals, logged. The REST routes and the MCP tools answer with the same.
+ */
+export function toAppError(error: unknown, surface = "api"): AppError {
+  if (error instanceof AppError) return error;
+  const detail = error instanceof Error ? error.message : error;
   if (isDatabaseUnavailable(error)) {
-    console.error("[api] database unavailable", error instanceof Error ? error.message : error);
-    const unavailable = new AppError("unavailable", "The database is unavailable right now; try again in a few seconds", { details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } });
-    return NextResponse.json(errorBody(unavailable), { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } });
+    console.error(`[${surface}] database unavailable`, detail);
+    return new AppError("unavailable", "The database is unavailable right now; try again in a few seconds", { details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } });
   }
-  console.error("[api] unexpected error", error instanceof Error ? error.message : error);
-  return NextResponse.json(errorBody(new AppError("internal", "Something went wrong on our side")), { status: 500 });
+  console.error(`[${surface}] unexpected error`, detail);
+  return new AppError("internal", "Something went wrong on our side");
+}
+
+export function errorResponse(error: unknown): Response {
+  const known = toAppError(error);
+  const headers = new Headers();
+  if (known.code === "unauthorized") headers.set("WWW-Authenticate", 'Bearer realm="taskdeck"');
+  if (known.code === "rate_limited" || known.code === "unavailable") headers.set("Retry-After", String(known.details?.retryAfterSeconds ?? 1));
+  return NextResponse.json(errorBody(known), { status: known.status, headers });
 }
 
 const tooLarge = (maxBytes: number) =>

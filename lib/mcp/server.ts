@@ -4,7 +4,8 @@ import "server-only";
 // envelope (code, message, issues, existingRunId), so an agent reads what a script would.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { AppError, errorBody } from "@/lib/errors";
+import { toAppError } from "@/lib/api/route";
+import { errorBody } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/access";
 import { tools, type ToolDefinition } from "./tools";
 
@@ -19,8 +20,7 @@ function success(body: Record<string, unknown>): CallToolResult {
 }
 
 export function toolError(error: unknown): CallToolResult {
-  const known = error instanceof AppError ? error : new AppError("internal", "Something went wrong on our side");
-  if (!(error instanceof AppError)) console.error("[mcp] unexpected error", error instanceof Error ? error.message : error);
+  const known = toAppError(error, "mcp");
   const body = errorBody(known);
   const lines = [`${known.message} (${known.code})`, ...(known.issues ?? []).map((issue) => `  ${issue.path}: ${issue.message}`)];
   if (typeof body.error.existingRunId === "string") lines.push(`Existing run: ${body.error.existingRunId}`);
