@@ -5,11 +5,14 @@
 import type { Catalog } from "@/lib/jobs/define-catalog";
 import { handlerKind, type JobTypeDefinition } from "@/lib/jobs/definition";
 import type { FanOutHandler, HandlerModules, JobContext, ProjectHandler, ProjectRef, SystemHandler } from "@/lib/jobs/handler";
-import { cancelRequested, claimRun, finishRun, saveProgress, type Ending } from "@/lib/jobs/lifecycle";
+import { fencedRun, isRunFenced, outsideRun, RunFenced, type RunFence } from "@/lib/db/fence";
+import { isDatabaseUnavailable, untilAvailable } from "@/lib/db/unavailable";
+import { claimRun, finishRun, saveProgress, type Ending } from "@/lib/jobs/lifecycle";
 import { ProgressCoalescer } from "@/lib/jobs/progress";
 import { mayOweNotification } from "@/lib/notify/run-notifications";
 import { FanOutFailed, runFanOut } from "./fan-out";
 import { log } from "./logger";
+import { RunWatch } from "./run-watch";
 
 /** What a worker runs: a catalog and a handler module for each of its types. */
 export interface Engine<C extends Catalog = Catalog> {
@@ -20,10 +23,18 @@ export interface Engine<C extends Catalog = Catalog> {
 export interface ExecuteOptions {
   /** Aborts when the worker's shutdown grace period runs out. */
   shutdownSignal?: AbortSignal;
-  /** How often the executor looks for a cancel request made through any web process. */
+  /** The worker's watch over its runs (cancel requests, runs ended elsewhere); one of its own otherwise. */
+  watch?: RunWatch;
+  /** How often a run's own watch looks, when no worker's watch is given. */
   cancelPollMs?: number;
+  /** How long the run's ending waits for an unreachable database before giving up. */
+  endingPatienceMs?: number;
   progressIntervalMs?: number;
 }
+
+// Long enough for a database restart or failover; a run whose ending cannot be written by then is
+// left to the stale-run sweep.
+const ENDING_PATIENCE_MS = 120_000;
 
 export type RunOutcome = "completed" | "failed" | "cancelled" | "skipped";
 
@@ -44,7 +55,12 @@ export async function executeRun(runId: string, engine: Engine, options: Execute
   }
   const labelOf = engine.catalog.label;
   const finish = async (ending: Ending): Promise<RunOutcome> => {
-    const status = await finishRun(runId, ending, { mayOweNotification: mayOweNotification(run.project?.id ?? null, run.notify, ending.status), labelOf });
+    // Through a database outage the ending waits for the database, so the run keeps what really
+    // happened instead of being failed later by the stale-run sweep as a restart.
+    const status = await untilAvailable(
+      () => finishRun(runId, ending, { mayOweNotification: mayOweNotification(run.project?.id ?? null, run.notify, ending.status), labelOf }),
+      { patienceMs: options.endingPatienceMs ?? ENDING_PATIENCE_MS, onWait: (error) => log("warn", "database unreachable; the run's ending waits for it", { runId, error: error.message }) },
+    );
     if (status === null) {
       // Someone else ended it first (e.g. stale-run recovery); leave their verdict.
       log("warn", "run was no longer running when it finished", { runId });
@@ -60,25 +76,34 @@ export async function executeRun(runId: string, engine: Engine, options: Execute
 
   const abort = new AbortController();
   let cancelled = false;
+  // The handler writes only while the run is running here (lib/db/fence.ts).
+  const fence: RunFence = { runId, endedElsewhere: null };
   const onShutdown = () => abort.abort(new Error("Worker shut down before the run finished (shutdown grace period ran out)"));
   if (options.shutdownSignal?.aborted) onShutdown();
   options.shutdownSignal?.addEventListener("abort", onShutdown, { once: true });
-  const cancelWatch = setInterval(() => {
-    void cancelRequested(runId)
-      .then((requested) => {
-        if (requested && !cancelled) {
-          cancelled = true;
-          abort.abort(new Error("Run cancelled"));
-        }
-      })
-      .catch(() => undefined);
-  }, options.cancelPollMs ?? 500);
-  const progress = new ProgressCoalescer({ processed: 0, total: null, message: null }, (state) => saveProgress(runId, state), options.progressIntervalMs);
+  const watch = options.watch ?? new RunWatch(options.cancelPollMs);
+  const unwatch = watch.watch(runId, {
+    onCancelRequested: () => {
+      if (cancelled) return;
+      cancelled = true;
+      abort.abort(new Error("Run cancelled"));
+    },
+    onEndedElsewhere: (status) => {
+      if (fence.endedElsewhere !== null) return;
+      fence.endedElsewhere = `it was ${status} elsewhere`;
+      log("warn", "run was ended elsewhere while its handler ran; the handler is stopped and its writes refused", { runId, status });
+      abort.abort(new RunFenced(runId, fence.endedElsewhere));
+    },
+  });
+  // Progress writes are the engine's own, conditional on the run still running.
+  const progress = new ProgressCoalescer({ processed: 0, total: null, message: null }, (state) => outsideRun(() => saveProgress(runId, state)), options.progressIntervalMs);
 
   const context: JobContext = {
     runId,
-    progress: (update) => progress.report(update),
-    isCancelled: () => cancelled,
+    progress: (update) => {
+      if (fence.endedElsewhere === null) progress.report(update);
+    },
+    isCancelled: () => cancelled || fence.endedElsewhere !== null,
     signal: abort.signal,
     log: (message, fields) => log("info", message, { runId, type: run.type, ...fields }),
   };
@@ -88,20 +113,23 @@ export async function executeRun(runId: string, engine: Engine, options: Execute
   try {
     const params = definition.paramsSchema.parse(run.params);
     const { default: handler } = await loadHandler();
-    const result = await invoke(definition, handler, params, context, run.project);
+    const result = await fencedRun(fence, () => invoke(definition, handler, params, context, run.project));
+    unwatch();
     await progress.flush();
     // A cancel request that arrived after the handler's last check still ends the run cancelled.
     outcome = await finish({ status: "completed", result: result ?? null });
   } catch (error) {
+    unwatch();
     await progress.flush();
     const failure = error instanceof Error ? error : new Error(String(error));
     // A fan-out keeps its per-project outcomes however it ends.
     const result = failure instanceof FanOutFailed ? failure.result : undefined;
+    if (fence.endedElsewhere === null && isRunFenced(failure)) fence.endedElsewhere = "its write was refused";
     outcome = cancelled
       ? await finish({ status: "cancelled", result })
-      : await finish({ status: "failed", errorMessage: failure.message || failure.name, errorStack: failure.stack ?? null, result });
+      : await finish({ status: "failed", errorMessage: failureMessage(failure), errorStack: failure.stack ?? null, result });
   } finally {
-    clearInterval(cancelWatch);
+    unwatch();
     options.shutdownSignal?.removeEventListener("abort", onShutdown);
   }
   if (outcome === "failed" && definition.ordering === "lane") throw new LaneRunFailed(runId, "see the run's error");
@@ -122,4 +150,11 @@ async function invoke(definition: JobTypeDefinition, handler: unknown, params: u
       return project ? fanOut.project(params, { ...context, project }) : runFanOut(definition, fanOut, params, context);
     }
   }
+}
+
+// What the run's error says: a handler that failed because the database went away says so, rather
+// than only the driver's words.
+function failureMessage(failure: Error): string {
+  const message = failure.message || failure.name;
+  return isDatabaseUnavailable(failure) ? `The database could not be reached during the run: ${message}` : message;
 }

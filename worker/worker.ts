@@ -12,6 +12,7 @@ import { handleOccurrence } from "./occurrences";
 import { createOutboxSender, type OutboxOptions } from "./outbox-sender";
 import { executeRun, type Engine } from "./run-executor";
 import { log } from "./logger";
+import { RunWatch } from "./run-watch";
 
 export interface WorkerOptions<C extends Catalog = Catalog> extends Engine<C> {
   concurrency: number;
@@ -48,6 +49,8 @@ export async function startWorker<C extends Catalog>(options: WorkerOptions<C>):
   await ensureQueues(boss, catalog);
   await registerSchedules(boss, catalog);
   const service = createJobService(catalog, { boss: async () => boss });
+  // One watch for every run this worker executes: one statement per tick, not one per run.
+  const watch = new RunWatch();
 
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, task: () => Promise<unknown>, name: string) => {
@@ -95,7 +98,7 @@ export async function startWorker<C extends Catalog>(options: WorkerOptions<C>):
       if (!job) return;
       inFlight.add(job.data.runId);
       try {
-        await executeRun(job.data.runId, options, { shutdownSignal: shutdown.signal });
+        await executeRun(job.data.runId, options, { shutdownSignal: shutdown.signal, watch });
       } finally {
         inFlight.delete(job.data.runId);
         fetchAgainAfterJob(boss, queue);

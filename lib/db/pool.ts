@@ -3,6 +3,7 @@
 // job in one transaction, joins into pg-boss) and for hot paths where one statement matters.
 import pg from "pg";
 import { env } from "@/lib/env";
+import { FencedClient } from "./fence";
 
 /** The pool or one of its clients (inside a transaction): anything that can run a query. */
 export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
@@ -16,10 +17,21 @@ export function namePoolConnections(applicationName: string): void {
 
 export function getPool(): pg.Pool {
   if (!globalForPool.taskdeckPool) {
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, application_name: globalForPool.taskdeckPoolName ?? "taskdeck" });
+    // FencedClient is plain pg outside a job handler; inside one it refuses writes once the run has
+    // been ended elsewhere (lib/db/fence.ts).
+    const pool = new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_SIZE,
+      application_name: globalForPool.taskdeckPoolName ?? "taskdeck",
+      Client: FencedClient,
+    });
     // An idle connection the server closed (a restart, a failover) must not crash the process:
     // the pool drops it and opens a new one for the next query.
     pool.on("error", (error) => console.error(`[db] an idle connection was lost: ${error.message}`));
+    // A checked-out connection the server drops (a restart, an outage) emits "error" too, and
+    // unheard that would crash the process (a worker mid-transaction, issue 17). The query in flight
+    // fails on its own, and the pool discards the connection when it comes back.
+    pool.on("connect", (client) => client.on("error", () => undefined));
     globalForPool.taskdeckPool = pool;
   }
   return globalForPool.taskdeckPool;

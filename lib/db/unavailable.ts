@@ -21,3 +21,20 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const meta = candidate.meta as { driverAdapterError?: unknown } | undefined;
   return isDatabaseUnavailable(candidate.cause, depth + 1) || isDatabaseUnavailable(meta?.driverAdapterError, depth + 1);
 }
+
+/**
+ * Runs `work` again while the database is unreachable, backing off up to 5 s between tries, for at
+ * most `patienceMs`; any other error, or the outage outlasting the patience, is thrown.
+ */
+export async function untilAvailable<T>(work: () => Promise<T>, options: { patienceMs: number; onWait?: (error: Error) => void }): Promise<T> {
+  const giveUpAt = Date.now() + options.patienceMs;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + wait > giveUpAt) throw error;
+      options.onWait?.(error instanceof Error ? error : new Error(String(error)));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}

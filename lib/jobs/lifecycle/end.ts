@@ -103,10 +103,15 @@ export async function failRunsHeldAtShutdown(runIds: string[], message: string, 
  * jobs are still queued and will run.
  */
 export async function recoverStaleRuns(staleAfterSeconds: number, message: string, labelOf: LabelOf): Promise<string[]> {
-  const condition = `run.status = 'running' AND NOT EXISTS (
-      SELECT 1 FROM pgboss.job AS job
-       WHERE job.id = run.queue_job_id AND job.state = 'active'
-         AND coalesce(job.heartbeat_on, job.started_on) > now() - make_interval(secs => $5))`;
+  // A run whose handler holds the write fence (lib/db/fence.ts) is skipped, not waited for: a
+  // frozen worker inside a transaction must not stall the sweep (PostgreSQL ends that session).
+  const condition = `run.status = 'running' AND run.id IN (
+      SELECT stale.id FROM job_runs AS stale
+       WHERE stale.status = 'running' AND NOT EXISTS (
+         SELECT 1 FROM pgboss.job AS job
+          WHERE job.id = stale.queue_job_id AND job.state = 'active'
+            AND coalesce(job.heartbeat_on, job.started_on) > now() - make_interval(secs => $5))
+       FOR UPDATE SKIP LOCKED)`;
   const ended = await withTransaction((client) => endRuns(client, condition, [staleAfterSeconds], { status: "failed", errorMessage: message }, labelOf));
   return ended.map((run) => run.id);
 }

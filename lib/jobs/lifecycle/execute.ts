@@ -1,6 +1,6 @@
-// A run while a worker executes it (PRODUCT.md "Job semantics" 2, 6, 7): the claim that makes it
-// `running`, its progress, and what the worker learns about cancellation. Each is one statement:
-// the hot path that `npm run bench` measures against bare pg-boss.
+// A run while a worker executes it (PRODUCT.md "Job semantics" 2, 7): the claim that makes it
+// `running` and its progress; cancellation reaches the worker through worker/run-watch.ts. Each is
+// one statement: the hot path that `npm run bench` measures against bare pg-boss.
 import { getPool } from "@/lib/db/pool";
 import type { ProjectRef } from "../handler";
 import type { Progress } from "../progress";
@@ -34,10 +34,4 @@ export async function saveProgress(runId: string, progress: Progress): Promise<v
     `UPDATE job_runs SET progress_processed = $2, progress_total = $3, progress_message = $4 WHERE id = $1 AND status = 'running'`,
     [runId, progress.processed, progress.total, progress.message],
   );
-}
-
-/** Whether someone asked to cancel the run, through any web process. */
-export async function cancelRequested(runId: string): Promise<boolean> {
-  const { rows } = await getPool().query<{ requested: boolean }>(`SELECT cancel_requested_at IS NOT NULL AS requested FROM job_runs WHERE id = $1`, [runId]);
-  return rows[0]?.requested ?? false;
 }

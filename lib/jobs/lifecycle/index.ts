@@ -3,7 +3,7 @@
 // runs (tests/unit/architecture.test.ts holds the rest of the code to that).
 //
 // create   pending, with its pg-boss job           createRun
-// execute  pending → running, progress, cancel flag claimRun, saveProgress, cancelRequested
+// execute  pending → running, progress            claimRun, saveProgress
 // end      → completed | failed | cancelled        finishRun, failRunsHeldAtShutdown, recoverStaleRuns,
 //                                                  failOrphanedPendingRuns
 // cancel   pending → cancelled, running → flagged  cancelRun
@@ -12,7 +12,7 @@
 // purge    runs past retention                    countExpiredRuns, deleteExpiredRuns
 export { createRun, type NewRun } from "./create";
 export { cancelRun } from "./cancel";
-export { claimRun, saveProgress, cancelRequested, type ClaimedRun } from "./execute";
+export { claimRun, saveProgress, type ClaimedRun } from "./execute";
 export { finishRun, failRunsHeldAtShutdown, failOrphanedPendingRuns, recoverStaleRuns, type Ending, type EndStatus, type LabelOf } from "./end";
 export { retryLane, skipLane } from "./lane";
 export { claimProject, releaseProject, type ProjectClaim } from "./fan-out-claims";

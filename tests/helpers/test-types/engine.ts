@@ -3,6 +3,8 @@
 // (tests/helpers/test-job-types.ts).
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
+import { getPool, withTransaction } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/prisma";
 import { defineJobType, type JobTypeDefinition } from "@/lib/jobs/definition";
 import type { JobContext, ProjectJobContext } from "@/lib/jobs/handler";
 
@@ -30,6 +32,10 @@ export const engineTypes = {
   test_fail: defineJobType(projectType("test_fail", "Test Fail")),
   test_chatty: defineJobType(projectType("test_chatty", "Test Chatty")),
   test_blocking: defineJobType({ ...projectType("test_blocking", "Test Blocking"), scope: "system" }),
+  test_writer: defineJobType({
+    ...projectType("test_writer", "Test Writer"),
+    paramsSchema: z.object({ rows: z.number().int().min(1).max(10_000), delayMs: z.number().int().min(0).max(1000) }).strict(),
+  }),
   // Three lane types, so one project can queue several at once (one active run per type).
   test_lane_a: laneType("test_lane_a"),
   test_lane_b: laneType("test_lane_b"),
@@ -86,6 +92,22 @@ export const engineHandlers = {
   test_blocking: async () => {
     await new Promise<void>((resolve) => releaseBlocking.push(resolve));
     return { released: true };
+  },
+  // Writes domain rows named after its run, each of the three ways handlers write (Prisma, a lone
+  // statement, a transaction), and ignores its signal: a handler that does not listen still cannot
+  // write once its run was ended elsewhere (lib/db/fence.ts).
+  test_writer: async (params: { rows: number; delayMs: number }, context: ProjectJobContext) => {
+    const projectId = context.project.id;
+    for (let row = 1; row <= params.rows; row += 1) {
+      const appUserId = `${context.runId}:${row}`;
+      const insert = `INSERT INTO app_users (id, project_id, app_user_id, subscription_status, has_access, synced_at) VALUES (gen_random_uuid(), $1, $2, 'none', false, now())`;
+      if (row % 3 === 1) await prisma.appUser.create({ data: { projectId, appUserId, subscriptionStatus: "none", hasAccess: false, syncedAt: new Date() } });
+      else if (row % 3 === 2) await getPool().query(insert, [projectId, appUserId]);
+      else await withTransaction((client) => client.query(insert, [projectId, appUserId]));
+      context.progress({ processed: row, total: params.rows, message: `row ${row}` });
+      if (params.delayMs > 0) await sleep(params.delayMs);
+    }
+    return { rows: params.rows };
   },
   test_lane_a: (_params: unknown, context: ProjectJobContext) => laneStep("test_lane_a", context),
   test_lane_b: (_params: unknown, context: ProjectJobContext) => laneStep("test_lane_b", context),
