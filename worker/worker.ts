@@ -92,18 +92,33 @@ export async function startWorker<C extends Catalog>(options: WorkerOptions<C>):
   // queue polls at its normal interval instead of pg-boss's 30-second backstop for notify queues.
   const lanePollSeconds = Math.min(polling.pollingIntervalSeconds, 1);
   const lanePolling = { ...polling, pollingIntervalSeconds: lanePollSeconds, notifyPollingIntervalSeconds: lanePollSeconds };
+  const runJob = (queue: string) => async ([job]: Array<{ data: { runId: string } }>) => {
+    if (!job) return;
+    // There may be more where this came from: one more idle slot looks (a chain that ends at the
+    // first empty fetch), so a backlog fans out over the slots without any of them polling.
+    wakeIdleSlot(boss, queue);
+    inFlight.add(job.data.runId);
+    try {
+      await executeRun(job.data.runId, options, { shutdownSignal: shutdown.signal, watch });
+    } finally {
+      inFlight.delete(job.data.runId);
+      fetchAgainAfterJob(boss, queue);
+    }
+  };
   for (const queue of catalog.queues()) {
     const queuePolling = queue === LANE_QUEUE ? lanePolling : polling;
-    await boss.work<{ runId: string }>(queue, { ...queuePolling, localConcurrency: options.concurrency }, async ([job]) => {
-      if (!job) return;
-      inFlight.add(job.data.runId);
-      try {
-        await executeRun(job.data.runId, options, { shutdownSignal: shutdown.signal, watch });
-      } finally {
-        inFlight.delete(job.data.runId);
-        fetchAgainAfterJob(boss, queue);
-      }
-    });
+    // Per queue, one slot polls (the scout); the others wait to be woken, by a NOTIFY when a job is
+    // sent, by the scout's chain when it finds work, by their own job's end, and otherwise only
+    // hourly. Idle slots cost nothing: an idle worker at concurrency 100 sends a few statements a
+    // second, not one per slot per poll (issue 18).
+    await boss.work<{ runId: string }>(queue, { ...queuePolling, localConcurrency: 1 }, runJob(queue));
+    if (options.concurrency > 1) {
+      await boss.work<{ runId: string }>(
+        queue,
+        { ...queuePolling, pollingIntervalSeconds: IDLE_SLOT_POLL_SECONDS, notifyPollingIntervalSeconds: IDLE_SLOT_POLL_SECONDS, localConcurrency: options.concurrency - 1 },
+        runJob(queue),
+      );
+    }
   }
   await boss.work<Occurrence>(OCCURRENCE_QUEUE, polling, async ([job]) => {
     if (job) await handleOccurrence(service, job.data);
@@ -125,6 +140,15 @@ export async function startWorker<C extends Catalog>(options: WorkerOptions<C>):
       outbox.close();
     },
   };
+}
+
+// An idle slot's own poll: a backstop only, since something always wakes it when there is work.
+const IDLE_SLOT_POLL_SECONDS = 3600;
+
+/** Wakes one slot of the queue that is waiting for work (none when every slot is busy). */
+export function wakeIdleSlot(boss: PgBoss, queue: string): void {
+  const idle = boss.getWipData().find((loop) => loop.name === queue && loop.count === 0);
+  if (idle) boss.notifyWorker(idle.id);
 }
 
 // pg-boss waits a whole poll interval after every job unless a NOTIFY arrived meanwhile, and on a

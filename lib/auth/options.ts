@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { endSessions } from "@/lib/auth/sessions";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-token";
 import { assertSignInAllowed, clearSignInFailures, clientAddress, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
 
 const credentialsSchema = z.object({
@@ -19,7 +20,7 @@ export const authOptions: NextAuthOptions = {
   get secret() {
     return env.NEXTAUTH_SECRET;
   },
-  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({

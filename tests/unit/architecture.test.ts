@@ -25,7 +25,8 @@ describe("run state", () => {
   });
 });
 
-describe("the layers", () => {
+// The first lint loads the whole typed ESLint configuration: seconds on a busy machine.
+describe("the layers", { timeout: 60_000 }, () => {
   const eslint = new ESLint({ cwd: projectRoot });
   const problems = async (file: string, code: string) =>
     (await eslint.lintText(code, { filePath: path.join(projectRoot, file) }))[0]!.messages.map((message) => message.ruleId);
