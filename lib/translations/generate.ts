@@ -11,6 +11,7 @@ import type { AppStoreVersion } from "@/lib/appstore/types";
 import { prisma } from "@/lib/db/prisma";
 import { openAiProvider, type AiProvider } from "@/lib/integrations/ai-provider";
 import type { ProjectJobContext } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 import type { TranslatedFields } from "./limits";
 import type { GenerateTranslationsParams } from "./params";
 import { translateLocale } from "./translate";
@@ -95,7 +96,7 @@ export async function generateTranslations(session: AppStoreSession, ai: AiProvi
   }
 
   const done = result.translated.length;
-  context.progress({ processed: total, total, message: `${params.dryRun ? "Proposed" : "Pushed"} ${done} of ${locales.length} translations of ${versionString}${result.failed.length ? `; ${result.failed.length} failed` : ""}` });
+  context.progress({ processed: total, total, message: `${params.dryRun ? "Proposed" : "Pushed"} ${done} of ${plural(locales.length, "translation")} of ${versionString}${result.failed.length ? `; ${result.failed.length} failed` : ""}` });
   if (locales.length > 0 && result.failed.length === locales.length) {
     throw new Error(`Every locale failed: ${result.failed.map((failure) => `${failure.locale}: ${failure.reason}`).join("; ")}`);
   }
