@@ -6,6 +6,7 @@
 import { createLocalization, findVersion, listLocalizations, updateLocalization } from "@/lib/appstore/api";
 import type { AppStoreSession } from "@/lib/appstore/client";
 import { AppStoreConnectError } from "@/lib/appstore/errors";
+import { metadataFieldList } from "@/lib/appstore/params";
 import { saveLocalizations, saveVersion } from "@/lib/appstore/store";
 import type { AppStoreVersion } from "@/lib/appstore/types";
 import { prisma } from "@/lib/db/prisma";
@@ -49,7 +50,7 @@ async function sourceText(session: AppStoreSession, version: AppStoreVersion, pa
   if (!source) throw new Error(`Version ${versionString} has no ${params.sourceLocale} localization in App Store Connect to translate from`);
   // Fields empty in the source have nothing to translate.
   const fields = Object.fromEntries(params.fields.flatMap((field) => (source.attributes[field]?.trim() ? [[field, source.attributes[field]!]] : []))) as TranslatedFields;
-  if (Object.keys(fields).length === 0) throw new Error(`The ${params.sourceLocale} localization of ${versionString} has none of ${params.fields.join(", ")} to translate`);
+  if (Object.keys(fields).length === 0) throw new Error(`The ${params.sourceLocale} localization of ${versionString} has no ${metadataFieldList(params.fields, "or")} to translate`);
   return fields;
 }
 
