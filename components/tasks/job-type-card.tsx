@@ -68,7 +68,8 @@ export function JobTypeCard({ project, jobType, canRun }: { project: { id: strin
               {recent && recent.successPercent !== null ? (
                 <>
                   <span className="font-medium">{recent.successPercent}%</span> of {recent.completed + recent.failed} succeeded
-                  {recent.cancelled > 0 && <span className="text-slate-500"> · {recent.cancelled} cancelled</span>}
+                  {/* Stopped by someone, not broken: shown, but outside the rate. */}
+                  {recent.cancelled > 0 && <span className="block text-slate-500">{recent.cancelled} cancelled, not counted</span>}
                   {recent.medianSeconds !== null && <span className="block text-slate-500">median {formatDuration(recent.medianSeconds * 1000)}</span>}
                 </>
               ) : (
