@@ -152,7 +152,7 @@ describe("taskdeck jobs", () => {
     const offline = await run(types, { TASKDECK_URL: "http://127.0.0.1:9" });
     expect([offline.code, offline.stderr]).toEqual([exitCodes.unreachable, expect.stringContaining("Cannot reach Taskdeck at http://127.0.0.1:9")]);
     const badParams = await run(["jobs", "trigger", "revenuecat_sync", "-p", demo.project.slug, "--param", "pageSize=500"]);
-    expect([badParams.code, badParams.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("params.pageSize: pageSize must be at most 100")]);
+    expect([badParams.code, badParams.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("params.pageSize: Page size must be at most 100")]);
     const badPair = await run(["jobs", "trigger", "revenuecat_sync", "-p", demo.project.slug, "--param", "oops"]);
     expect([badPair.code, badPair.stderr]).toEqual([exitCodes.badInput, expect.stringContaining("--param expects key=value")]);
     const usage = await run(["jobs", "trigger", "revenuecat_sync"]);

@@ -35,7 +35,7 @@ async function triggerElsewhere(projectSlug: string, params: Record<string, unkn
 }
 
 describe("the run page", () => {
-  it("cancels a running run after a confirmation; the button is disabled once it has ended", async () => {
+  it("cancels a running run after a confirmation; the button goes once it has ended", async () => {
     // A large account keeps the sync running for most of a minute, however busy the machine.
     const large = await createLargeProject(teamId);
     const runId = await triggerElsewhere(large.slug);
@@ -49,8 +49,8 @@ describe("the run page", () => {
     const stored = await waitUntilFinished(runId);
     expect(stored.status).toBe("cancelled");
     expect(stored.progressProcessed).toBeGreaterThan(0);
-    await expect(page.getByRole("button", { name: "Cancel run" }).isDisabled()).resolves.toBe(true);
     await page.getByRole("button", { name: "Retry" }).waitFor();
+    await expect(page.getByRole("button", { name: "Cancel run" }).count()).resolves.toBe(0);
   });
 
   it("shows a failed run's error in its page and groups it in Failures", async () => {

@@ -172,7 +172,7 @@ describe("malformed requests", () => {
     });
     expect(params.status).toBe(400);
     expect(((await params.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([
-      { path: "params.pageSize", message: "pageSize must be at most 100 (RevenueCat's page limit)" },
+      { path: "params.pageSize", message: "Page size must be at most 100 (RevenueCat's page limit)" },
     ]);
   });
 });

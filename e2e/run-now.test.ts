@@ -63,7 +63,7 @@ describe("the Tasks view", () => {
     page.on("request", (request) => request.method() === "POST" && request.url().endsWith("/jobs") && posts.push(request.url()));
     await dialog.getByLabel("Page size (optional)").fill("500");
     await dialog.getByRole("button", { name: "Start run" }).click();
-    await dialog.getByText("pageSize must be at most 100 (RevenueCat's page limit)").waitFor();
+    await dialog.getByText("Page size must be at most 100 (RevenueCat's page limit)").waitFor();
     expect(await dialog.getByLabel("Page size (optional)").getAttribute("aria-invalid")).toBe("true");
     expect(posts).toEqual([]);
     await dialog.getByRole("button", { name: "Cancel" }).click();

@@ -61,7 +61,7 @@ describe("strict params", () => {
     for (const marketingUrl of ["javascript:alert(document.cookie)", "JavaScript://example.com/%0Aalert(1)", "data:text/html,<script>alert(1)</script>", "ftp://example.com/app", "file:///etc/passwd"]) {
       const answer = await trigger(JSON.stringify({ type: "push_metadata", params: { locale: "en-US", marketingUrl } }), { Authorization: `Bearer ${bearer}` });
       expect(answer.status, marketingUrl).toBe(400);
-      expect(answer.body.error.issues).toContainEqual({ path: "params.marketingUrl", message: "marketingUrl must be an http(s) URL such as https://example.com" });
+      expect(answer.body.error.issues).toContainEqual({ path: "params.marketingUrl", message: "Marketing URL must be an http(s) URL such as https://example.com" });
     }
     expect(await counts()).toEqual(before);
   });

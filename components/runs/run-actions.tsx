@@ -1,6 +1,7 @@
 "use client";
-// Cancel (with a confirmation; only while pending or running) and Retry (failed or cancelled runs:
-// a new run linked to this one, which the page then shows).
+// Cancel (with a confirmation; offered only while pending or running: a finished run has nothing
+// to stop) and Retry (failed or cancelled runs: a new run linked to this one, which the page then
+// shows).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -42,22 +43,19 @@ export function RunActions({ run, project, label }: { run: ApiRun; project: { sl
 
   return (
     <div className="flex gap-2">
-      <Button
-        variant="secondary"
-        onClick={() => setConfirming(true)}
-        disabled={!cancellable || cancel.isPending}
-        title={cancellable ? undefined : "Only pending or running runs can be cancelled"}
-      >
-        <Stop className="size-4" />
-        Cancel run
-      </Button>
+      {cancellable && (
+        <Button variant="secondary" onClick={() => setConfirming(true)} disabled={cancel.isPending}>
+          <Stop className="size-4" />
+          Cancel run
+        </Button>
+      )}
       {retryable && (
         <Button onClick={() => retry.mutate()} disabled={retry.isPending}>
           <Retry className="size-4" />
           {retry.isPending ? "Retrying…" : "Retry"}
         </Button>
       )}
-      <ConfirmDialog open={confirming} title={`Cancel this ${label} run?`} confirmLabel="Cancel run" pending={cancel.isPending} onConfirm={() => cancel.mutate()} onClose={() => setConfirming(false)}>
+      <ConfirmDialog open={confirming && cancellable} title={`Cancel this ${label} run?`} confirmLabel="Cancel run" pending={cancel.isPending} onConfirm={() => cancel.mutate()} onClose={() => setConfirming(false)}>
         {run.status === "pending" ? "It has not started yet: it is cancelled at once and never runs." : "The job is asked to stop; it ends as cancelled and keeps the progress it made."}
       </ConfirmDialog>
     </div>

@@ -7,10 +7,10 @@ import { useQuery } from "@tanstack/react-query";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Time } from "@/components/ui/time";
 import { useNow } from "@/components/ui/use-now";
-import { ACTIVE_REFRESH_MS, IDLE_REFRESH_MS } from "@/components/tasks/tasks-view";
 import { formatDuration } from "@/lib/jobs/eta";
 import { jobTypeLabel } from "@/lib/jobs/labels";
 import { getDashboardRun, type DashboardRun } from "../api";
+import { runPageRefreshMs } from "./refresh";
 import { RunActions } from "./run-actions";
 import { RunProgress } from "./run-progress";
 import { RunTimeline } from "./run-timeline";
@@ -22,7 +22,7 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
     queryKey: ["dashboard-run", initial.run.id],
     queryFn: () => getDashboardRun(initial.run.id),
     initialData: initial,
-    refetchInterval: (query) => (["pending", "running"].includes(query.state.data?.run.status ?? "") ? ACTIVE_REFRESH_MS : IDLE_REFRESH_MS),
+    refetchInterval: (query) => runPageRefreshMs(query.state.data),
   });
   const { run, links } = detail.data;
   const label = jobTypeLabel(run.type);
@@ -52,13 +52,14 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
           <h2 id="error-heading" className="text-sm font-semibold text-red-800 dark:text-red-200">
             Error
           </h2>
-          <p className="mt-1 font-mono text-sm break-words text-red-800 dark:text-red-200">{run.error.message}</p>
+          <p className="mt-1 font-mono text-sm [overflow-wrap:anywhere] text-red-800 dark:text-red-200">{run.error.message}</p>
 
         </section>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="space-y-6">
+      {/* minmax(0, …) on phones too: a long unbroken value must not widen the page. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-6">
           <section aria-labelledby="progress-heading" className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
             <h2 id="progress-heading" className="text-sm font-semibold">
               Progress
@@ -76,7 +77,7 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
           <Json title="Params" value={run.params} empty="No params" />
           {run.result !== null && run.result !== undefined && <Json title="Result" value={run.result} empty="No result" />}
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <section aria-labelledby="timeline-heading" className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
             <h2 id="timeline-heading" className="text-sm font-semibold">
               Timeline
@@ -139,7 +140,12 @@ function Json({ title, value, empty }: { title: string; value: unknown; empty: s
   return (
     <section aria-label={title} className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
       <h2 className="text-sm font-semibold">{title}</h2>
-      {isEmpty ? <p className="mt-2 text-sm text-slate-500">{empty}</p> : <pre className="mt-3 max-h-96 overflow-auto rounded-lg bg-slate-50 p-3 text-xs dark:bg-slate-950">{JSON.stringify(value, null, 2)}</pre>}
+      {/* Long tokens and URLs wrap anywhere rather than scroll the block (or the page) sideways. */}
+      {isEmpty ? (
+        <p className="mt-2 text-sm text-slate-500">{empty}</p>
+      ) : (
+        <pre className="mt-3 max-h-96 overflow-auto rounded-lg bg-slate-50 p-3 text-xs whitespace-pre-wrap [overflow-wrap:anywhere] dark:bg-slate-950">{JSON.stringify(value, null, 2)}</pre>
+      )}
     </section>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
-// Runs as rows: status, type, who or what triggered it, when it started, how long it took; for
-// active runs a live progress bar, for queued lane runs their place in the lane, for failures
-// the error. Each row opens the run.
+// Runs as rows: status, type, who or what triggered it, when it was triggered (the list's order,
+// as in Sidekiq's and Oban's lists; a start much later, behind a lane, shows as "waited …"), how
+// long it took; for active runs a live progress bar, for queued lane runs their place in the lane,
+// for failures the error. Each row opens the run.
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Time } from "@/components/ui/time";
 import { useNow } from "@/components/ui/use-now";
-import { formatDuration, runDurationMs } from "@/lib/jobs/eta";
+import { formatDuration, runDurationMs, runWaitMs } from "@/lib/jobs/eta";
 import { jobTypeLabel } from "@/lib/jobs/labels";
 import type { ApiRun } from "@/lib/jobs/schemas";
 import { RunProgress } from "./run-progress";
@@ -34,6 +35,8 @@ function RunRow({ run, projectSlug, position, now }: { run: ApiRun; projectSlug:
   const duration = now === null ? null : runDurationMs(run, now);
   const active = run.status === "running" || (run.status === "pending" && run.progress.processed > 0);
   const durationText = duration === null ? (run.status === "pending" ? "waiting" : "") : formatDuration(duration);
+  const waited = runWaitMs(run);
+  const waitedText = waited === null ? null : `waited ${formatDuration(waited)}`;
   return (
     <li data-run-id={run.id} data-run-status={run.status} className="group relative px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/40">
       <div className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1 sm:grid-cols-[6.5rem_minmax(0,1fr)_10rem_7rem_5.5rem]">
@@ -52,14 +55,16 @@ function RunRow({ run, projectSlug, position, now }: { run: ApiRun; projectSlug:
         </div>
         {/* Phones: who, when and how long on one line under the name; wider screens: columns. */}
         <p className="col-start-2 truncate text-xs text-slate-600 sm:hidden dark:text-slate-400">
-          <Time value={run.startedAt ?? run.createdAt} />
+          <Time value={run.createdAt} />
+          {waitedText && ` · ${waitedText}`}
           {durationText && ` · ${durationText}`} · {run.trigger.label}
         </p>
         <div className="hidden truncate text-sm text-slate-600 sm:block dark:text-slate-400" title={run.trigger.label}>
           {run.trigger.label}
         </div>
         <div className="hidden text-sm text-slate-600 sm:block dark:text-slate-400">
-          <Time value={run.startedAt ?? run.createdAt} />
+          <Time value={run.createdAt} />
+          {waitedText && <span className="block text-xs text-slate-500">{waitedText}</span>}
         </div>
         <div className="hidden text-right text-sm tabular-nums text-slate-600 sm:block dark:text-slate-400">{durationText}</div>
       </div>

@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { ACTIVE_REFRESH_MS, IDLE_REFRESH_MS } from "@/components/tasks/tasks-view";
 import { getLane, listRuns, type RunFilters as ApiFilters } from "../api";
+import { ACTIVE_REFRESH_MS, IDLE_REFRESH_MS } from "./refresh";
 import { RunFilters, ranges, useRunFilters, type RangeKey } from "./run-filters";
 import { RunList } from "./run-list";
 

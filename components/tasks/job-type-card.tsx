@@ -65,13 +65,15 @@ export function JobTypeCard({ project, jobType, canRun }: { project: { id: strin
           <div>
             <dt className="text-slate-500">Recent runs</dt>
             <dd className="mt-1 text-slate-700 dark:text-slate-300">
-              {recent && recent.finished > 0 ? (
+              {recent && recent.successPercent !== null ? (
                 <>
-                  <span className="font-medium">{Math.round((recent.completed / recent.finished) * 100)}%</span> of {recent.finished} succeeded
+                  <span className="font-medium">{recent.successPercent}%</span> of {recent.completed + recent.failed} succeeded
+                  {/* Stopped by someone, not broken: shown, but outside the rate. */}
+                  {recent.cancelled > 0 && <span className="block text-slate-500">{recent.cancelled} cancelled, not counted</span>}
                   {recent.medianSeconds !== null && <span className="block text-slate-500">median {formatDuration(recent.medianSeconds * 1000)}</span>}
                 </>
               ) : (
-                <span className="text-slate-500">No finished runs yet</span>
+                <span className="text-slate-500">{recent && recent.cancelled > 0 ? `${recent.cancelled} cancelled, none completed or failed` : "No finished runs yet"}</span>
               )}
             </dd>
           </div>

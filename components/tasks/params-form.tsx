@@ -2,6 +2,7 @@
 // The fields of a job type's params, generated from its JSON Schema (GET …/job-types): numbers,
 // text, choices and switches, with the schema's defaults, limits and descriptions.
 import { useId } from "react";
+import { humanize } from "@/lib/jobs/param-labels";
 
 export interface FieldSchema {
   type?: string | string[];
@@ -50,12 +51,6 @@ function kindOf(field: FieldSchema): "boolean" | "number" | "choice" | "long-tex
   if (type === "boolean") return "boolean";
   if (type === "integer" || type === "number") return "number";
   return (field.maxLength ?? 0) > 200 ? "long-text" : "text";
-}
-
-// pageSize → "Page size", whatsNew → "Whats new", build_number → "Build number".
-export function humanize(name: string): string {
-  const words = name.replace(/_/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 interface ParamsFieldsProps {

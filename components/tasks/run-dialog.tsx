@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { catalog } from "@/lib/jobs/catalog";
+import { labelParamIssues } from "@/lib/jobs/param-labels";
 import { ApiRequestError, triggerJob, type DashboardJobType } from "../api";
 import { fieldsOf, initialValues, ParamsFields, valuesToParams, type ParamValues } from "./params-form";
 
@@ -65,11 +66,13 @@ export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
     setExistingRunId(null);
     const params = valuesToParams(jobType.paramsSchema, values);
     // The catalog's own schema, so the messages here are the server's messages.
-    const checked = catalog.get(jobType.type)?.paramsSchema.safeParse(params);
-    if (checked && !checked.success) {
-      setErrors(Object.fromEntries(checked.error.issues.map((issue) => [String(issue.path[0] ?? ""), issue.message])));
+    const paramsSchema = catalog.get(jobType.type)?.paramsSchema;
+    const checked = paramsSchema?.safeParse(params);
+    if (paramsSchema && checked && !checked.success) {
+      const { issues } = labelParamIssues(paramsSchema, checked.error);
+      setErrors(Object.fromEntries(issues.map((issue) => [String(issue.path[0] ?? ""), issue.message])));
       // A rule about the params as a whole ("send at least one of …") belongs to no single field.
-      setFormError(checked.error.issues.find((issue) => issue.path.length === 0)?.message ?? null);
+      setFormError(issues.find((issue) => issue.path.length === 0)?.message ?? null);
       return;
     }
     setErrors({});

@@ -6,12 +6,10 @@ import { useQuery } from "@tanstack/react-query";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { ACTIVE_REFRESH_MS, IDLE_REFRESH_MS } from "@/components/runs/refresh";
 import { RunList } from "@/components/runs/run-list";
 import { getJobTypes, listRuns, type DashboardJobType } from "../api";
 import { JobTypeCard } from "./job-type-card";
-
-export const ACTIVE_REFRESH_MS = 1000;
-export const IDLE_REFRESH_MS = 10_000;
 
 interface TasksViewProps {
   project: { id: string; slug: string; name: string };

@@ -8,6 +8,7 @@ import { appsWithStoreId } from "@/lib/apps/store-app";
 import { env } from "@/lib/env";
 import { markSynced, requireIntegration } from "@/lib/integrations/store";
 import type { ProjectJobContext } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 import { pullLifetime } from "./lifetime";
 import { resolveAdNames } from "./names";
 import { saveLifetime } from "./store";
@@ -98,7 +99,7 @@ export async function syncAppleAds(context: ProjectJobContext, options: AppleAds
     message:
       apps.length === 0
         ? "No Apple app of this project has an App Store id: no campaign to match"
-        : `${saved.campaigns} campaigns and ${saved.adGroups} ad groups over ${window.startTime} to ${window.endTime}; ${names.appUsers} app users named`,
+        : `${plural(saved.campaigns, "campaign")} and ${plural(saved.adGroups, "ad group")} over ${window.startTime} to ${window.endTime}; ${plural(names.appUsers, "app user")} named`,
   });
   context.log("apple_ads_sync finished", { project: context.project.slug, ...result, window: `${window.startTime}…${window.endTime}` });
   return result;

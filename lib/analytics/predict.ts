@@ -8,6 +8,7 @@ import { prisma } from "@/lib/db/prisma";
 import type { ProjectJobContext } from "@/lib/jobs/handler";
 import { forecastSeries, NotEnoughHistoryError, type DailyValue, type SeriesForecast } from "./forecast";
 import { openAiProvider } from "@/lib/integrations/ai-provider";
+import { plural } from "@/lib/plural";
 import { summarizeForecasts, type MetricForSummary } from "./forecast-summary";
 
 // Which report and measure each metric sums, and whether it is a count (gaps are zero, never < 0).
@@ -108,7 +109,7 @@ export async function predictAnalytics(context: ProjectJobContext): Promise<Pred
   if (result.forecasts.length === 0) {
     throw new Error(result.skipped.map(({ app, reason }) => (apps.length > 1 ? `${app}: ${reason}` : reason)).join("; "));
   }
-  context.progress({ processed: total, total, message: `Forecast ${result.forecasts.length} of ${total} metrics${result.skipped.length ? `; ${result.skipped.length} skipped for too little history` : ""}` });
+  context.progress({ processed: total, total, message: `Forecast ${result.forecasts.length} of ${plural(total, "metric")}${result.skipped.length ? `; ${result.skipped.length} skipped for too little history` : ""}` });
   return result;
 }
 

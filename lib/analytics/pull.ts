@@ -7,6 +7,7 @@ import { listDailyInstances, listReports, listSegments, type AnalyticsReportInst
 import { downloadSegment, SegmentUrlExpiredError, type SegmentRow } from "@/lib/appstore/analytics-files";
 import type { AppStoreSession } from "@/lib/appstore/client";
 import type { JobContext } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 import { addRows, dailyRows, type DailyRow } from "./aggregate";
 import { analyticsReportNames, analyticsReports, reportSpecNamed, type AnalyticsReportKey, type AnalyticsReportSpec } from "./reports";
 import { ensureOngoingRequest, type OngoingRequest } from "./request";
@@ -70,7 +71,7 @@ export async function pullAnalytics(session: AppStoreSession, context: JobContex
 
   const total = plans.reduce((sum, plan) => sum + segmentTotal(plan), 0);
   let processed = 0;
-  context.progress({ processed, total, message: total === 0 ? "No new analytics instances" : `Downloading ${total} segments` });
+  context.progress({ processed, total, message: total === 0 ? "No new analytics instances" : `Downloading ${plural(total, "segment")}` });
   for (const plan of plans) {
     const ofReport = segmentTotal(plan);
     let segmentNumber = 0;
@@ -103,7 +104,7 @@ export async function pullAnalytics(session: AppStoreSession, context: JobContex
       tally.segments += pending.segments.length;
     }
   }
-  context.progress({ processed, total, message: `Stored ${plans.reduce((sum, plan) => sum + plan.pending.length, 0)} analytics instances (${total} segments)` });
+  context.progress({ processed, total, message: `Stored ${plural(plans.reduce((sum, plan) => sum + plan.pending.length, 0), "analytics instance")} (${plural(total, "segment")})` });
   return { request, reports: pulled };
 }
 

@@ -6,6 +6,7 @@ import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { ItunesLookupClient, type LookupSoftware } from "@/lib/itunes/client";
 import type { JobContext } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 import { HOME_STOREFRONT, resolveStoreIds, type LookupApp } from "@/lib/ratings/store-ids";
 
 // The first check of an app reads this far back in its events; later checks only since the last one.
@@ -41,7 +42,7 @@ export async function syncAppVersions(context: JobContext): Promise<VersionSyncR
   });
   const apps = await liveApps();
   const result: VersionSyncResult = { apps_checked: apps.length, from_app_store: 0, from_events: 0, store_ids_found: 0, unchanged: 0, not_found: 0, changed: [], lookup_requests: 0 };
-  context.progress({ processed: 0, total: apps.length, message: `Checking ${apps.length} apps` });
+  context.progress({ processed: 0, total: apps.length, message: `Checking ${plural(apps.length, "app")}` });
 
   const fromStore = new Map<string, LookupSoftware>();
   const apple = apps.filter((app) => app.platform === "apple");
@@ -77,7 +78,7 @@ export async function syncAppVersions(context: JobContext): Promise<VersionSyncR
       }
     }
     processed += 1;
-    if (processed % 50 === 0 || processed === apps.length) context.progress({ processed, total: apps.length, message: `Checked ${processed} of ${apps.length} apps` });
+    if (processed % 50 === 0 || processed === apps.length) context.progress({ processed, total: apps.length, message: `Checked ${processed} of ${plural(apps.length, "app")}` });
   }
   return result;
 }

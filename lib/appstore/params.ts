@@ -6,6 +6,23 @@ import { z } from "zod";
 export const metadataLimits = { description: 4000, keywords: 100, whatsNew: 4000, promotionalText: 170 } as const;
 export const RESPONSE_BODY_LIMIT = 5970;
 export const metadataFields = ["description", "keywords", "whatsNew", "promotionalText", "marketingUrl", "supportUrl"] as const;
+export type MetadataField = (typeof metadataFields)[number];
+
+// The names App Store Connect gives these fields, for the form's labels and the run's messages.
+export const metadataFieldLabels: Record<MetadataField, string> = {
+  description: "Description",
+  keywords: "Keywords",
+  whatsNew: "What's New",
+  promotionalText: "Promotional Text",
+  marketingUrl: "Marketing URL",
+  supportUrl: "Support URL",
+};
+
+/** "Description", "Keywords and What's New", "Description, Keywords or Support URL". */
+export function metadataFieldList(fields: readonly MetadataField[], conjunction: "and" | "or" = "and"): string {
+  const labels = fields.map((field) => metadataFieldLabels[field]);
+  return labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} ${conjunction} ${labels.at(-1)}`;
+}
 
 export const pullParamsSchema = z
   .object({
@@ -40,15 +57,16 @@ const limited = (name: keyof typeof metadataLimits, what: string) =>
     .string({ error: `${name} must be a string` })
     .max(metadataLimits[name], `${name} must be at most ${metadataLimits[name]} characters`)
     .optional()
-    .describe(what);
+    .describe(what)
+    .meta({ title: metadataFieldLabels[name] });
 
 // http(s) only: Apple shows these links on the store page, and `javascript:` or `data:` is never a link.
-const url = (name: string, what: string) =>
+const url = (name: "marketingUrl" | "supportUrl", what: string) =>
   z
     .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: `${name} must be an http(s) URL such as https://example.com` })
     .optional()
     .describe(what)
-    .meta({ title: what });
+    .meta({ title: metadataFieldLabels[name] });
 
 export const pushMetadataParamsSchema = z
   .object({
@@ -59,14 +77,14 @@ export const pushMetadataParamsSchema = z
     version: targetVersion,
     description: limited("description", "The App Store description"),
     keywords: limited("keywords", "Search keywords, one comma-separated string"),
-    whatsNew: limited("whatsNew", "What's New in this version (release notes)").meta({ title: "What's new" }),
+    whatsNew: limited("whatsNew", "What's New in this version (release notes)"),
     promotionalText: limited("promotionalText", "Promotional text, shown above the description"),
     marketingUrl: url("marketingUrl", "Marketing URL"),
     supportUrl: url("supportUrl", "Support URL"),
   })
   .strict()
   .refine((params) => metadataFields.some((field) => params[field] !== undefined), {
-    message: `Send at least one of ${metadataFields.join(", ")}`,
+    message: `Send at least one of ${metadataFieldList(metadataFields, "or")}`,
   })
   .describe(`A locale and at least one of ${metadataFields.join(", ")}`);
 

@@ -2,6 +2,7 @@
 // customer reviews with their responses from App Store Connect into the project's tables. Each step
 // checks for cancellation between pages and reports what it has stored so far.
 import type { JobContext } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 import { buildPages, listLocalizations, listVersions, responsesOf, reviewPages } from "./api";
 import type { AppStoreSession } from "./client";
 import { knownReviewIds, saveReviews } from "./reviews";
@@ -17,8 +18,6 @@ export interface PullTally {
 
 export const emptyTally = (): PullTally => ({ versions: 0, localizations: 0, builds: 0, reviews: 0 });
 export const stored = (tally: PullTally) => tally.versions + tally.localizations + tally.builds + tally.reviews;
-/** "1 new review", "12 builds". */
-export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 // Versions that can no longer change: an incremental pull leaves their localizations alone.
 const settledStates = new Set(["REPLACED_WITH_NEW_VERSION"]);
@@ -33,7 +32,7 @@ export async function pullVersions(session: AppStoreSession, context: JobContext
     const localizations = await listLocalizations(session.client, version.id);
     await saveLocalizations(session.projectId, versionId, localizations);
     tally.localizations += localizations.length;
-    context.progress({ processed: stored(tally), message: `Pulled ${tally.versions} of ${count(versions.length, "version")} (${count(tally.localizations, "localization")})` });
+    context.progress({ processed: stored(tally), message: `Pulled ${tally.versions} of ${plural(versions.length, "version")} (${plural(tally.localizations, "localization")})` });
   }
 }
 
@@ -42,7 +41,7 @@ export async function pullBuilds(session: AppStoreSession, context: JobContext, 
   for await (const page of buildPages(session.client, session.appId, options.newest)) {
     await saveBuilds(session.projectId, page.data);
     tally.builds += page.data.length;
-    context.progress({ processed: stored(tally), message: `Pulled ${count(tally.builds, "build")}` });
+    context.progress({ processed: stored(tally), message: `Pulled ${plural(tally.builds, "build")}` });
     if (options.newest || context.isCancelled()) return;
   }
 }
@@ -90,14 +89,14 @@ export async function pullReviews(
     pulled.newest.push(...saved.inserted.slice(0, Math.max(0, (options.keepNewest ?? 0) - pulled.newest.length)));
     tally.reviews += reviews.length;
     if (options.untilKnown) {
-      context.progress({ processed: stored(tally), message: `Pulled ${count(tally.reviews, "new review")}` });
+      context.progress({ processed: stored(tally), message: `Pulled ${plural(tally.reviews, "new review")}` });
     } else {
       // A full pull knows how many reviews there are from the first page on.
       const total = page.meta?.paging.total ?? null;
       context.progress({
         processed: stored(tally),
         total: total === null ? null : before + total,
-        message: total === null ? `Pulled ${count(tally.reviews, "review")}` : `Pulled ${tally.reviews} of ${count(total, "review")}`,
+        message: total === null ? `Pulled ${plural(tally.reviews, "review")}` : `Pulled ${tally.reviews} of ${plural(total, "review")}`,
       });
     }
     if (reachedKnown || context.isCancelled()) break;

@@ -3,9 +3,10 @@
 // longer lists are deleted) so the project shows what App Store Connect shows, in its order.
 import { prisma } from "@/lib/db/prisma";
 import type { JobContext } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 import { listScreenshots, listScreenshotSets } from "./api";
 import { AppStoreConnectError, type AppStoreSession } from "./client";
-import { count, stored, type PullTally } from "./pull";
+import { stored, type PullTally } from "./pull";
 import type { AppScreenshot, AppScreenshotSet } from "./types";
 
 // Counted apart from PullTally, which pull_changes shares and which has no screenshots.
@@ -38,7 +39,7 @@ export async function pullScreenshots(session: AppStoreSession, context: JobCont
     pulled.screenshotSets += listed.length;
     pulled.screenshots += listed.reduce((sum, { screenshots }) => sum + screenshots.length, 0);
     // The bar counts the other steps' records; screenshots show in the message only.
-    context.progress({ processed: stored(tally), message: `Pulled ${count(pulled.screenshotSets, "screenshot set")} (${count(pulled.screenshots, "screenshot")})` });
+    context.progress({ processed: stored(tally), message: `Pulled ${plural(pulled.screenshotSets, "screenshot set")} (${plural(pulled.screenshots, "screenshot")})` });
   }
   return pulled;
 }

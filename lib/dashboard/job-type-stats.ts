@@ -18,8 +18,20 @@ export interface RunBrief {
 export interface JobTypeStats {
   lastRun: RunBrief | null;
   activeRun: RunBrief | null;
-  /** Finished runs among the last RECENT_RUNS: how many, how many completed, median seconds. */
-  recent: { finished: number; completed: number; medianSeconds: number | null };
+  /**
+   * The last RECENT_RUNS finished runs: how many completed, failed and were cancelled, the success
+   * rate (percent) and the median seconds of the completed ones.
+   */
+  recent: { completed: number; failed: number; cancelled: number; successPercent: number | null; medianSeconds: number | null };
+}
+
+/**
+ * Completed out of completed and failed, as a whole percent; null when neither happened. A
+ * cancelled run was stopped by someone, not broken, so it counts neither way (as in Sidekiq's and
+ * Oban's dashboards, where cancelled or discarded-by-hand jobs are not failures).
+ */
+export function successPercent(completed: number, failed: number): number | null {
+  return completed + failed === 0 ? null : Math.round((completed / (completed + failed)) * 100);
 }
 
 interface Row {
@@ -33,8 +45,9 @@ interface Row {
   active_created_at: Date | null;
   active_processed: number | null;
   active_total: number | null;
-  finished: number;
   completed: number;
+  failed: number;
+  cancelled: number;
   median_seconds: number | null;
 }
 
@@ -44,13 +57,16 @@ export async function jobTypeStats(projectId: string, types: string[]): Promise<
             last.id AS last_id, last.status::text AS last_status, last.created_at AS last_created_at, last.finished_at AS last_finished_at,
             active.id AS active_id, active.status::text AS active_status, active.created_at AS active_created_at,
             active.progress_processed AS active_processed, active.progress_total AS active_total,
-            coalesce(recent.finished, 0)::int AS finished, coalesce(recent.completed, 0)::int AS completed, recent.median_seconds
+            coalesce(recent.completed, 0)::int AS completed, coalesce(recent.failed, 0)::int AS failed,
+            coalesce(recent.cancelled, 0)::int AS cancelled, recent.median_seconds
        FROM unnest($2::text[]) AS t(type)
        LEFT JOIN LATERAL (SELECT id, status, created_at, finished_at FROM job_runs
                            WHERE project_id = $1 AND type = t.type ORDER BY created_at DESC LIMIT 1) AS last ON true
        LEFT JOIN LATERAL (SELECT id, status, created_at, progress_processed, progress_total FROM job_runs
                            WHERE project_id = $1 AND type = t.type AND status IN ('pending', 'running') LIMIT 1) AS active ON true
-       LEFT JOIN LATERAL (SELECT count(*) AS finished, count(*) FILTER (WHERE status = 'completed') AS completed,
+       LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'completed') AS completed,
+                                 count(*) FILTER (WHERE status = 'failed') AS failed,
+                                 count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
                                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at))
                                    FILTER (WHERE status = 'completed') AS median_seconds
                             FROM (SELECT status, started_at, finished_at FROM job_runs
@@ -68,7 +84,13 @@ export async function jobTypeStats(projectId: string, types: string[]): Promise<
         activeRun: row.active_id
           ? { id: row.active_id, status: row.active_status!, createdAt: row.active_created_at!.toISOString(), finishedAt: null, percent: percentOf(row.active_processed ?? 0, row.active_total) }
           : null,
-        recent: { finished: row.finished, completed: row.completed, medianSeconds: row.median_seconds === null ? null : Number(row.median_seconds) },
+        recent: {
+          completed: row.completed,
+          failed: row.failed,
+          cancelled: row.cancelled,
+          successPercent: successPercent(row.completed, row.failed),
+          medianSeconds: row.median_seconds === null ? null : Number(row.median_seconds),
+        },
       },
     ]),
   );

@@ -11,6 +11,7 @@ import { graceCutoff } from "@/lib/accounts/grace";
 import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/plural";
 import type { IngestActor } from "./ingest-keys";
 
 const HOUR_MS = 3600_000;
@@ -190,14 +191,14 @@ export async function sweepAttachments(options: SweepOptions): Promise<SweepResu
     const missing: AttachmentRow[] = [];
     for (const row of rows) if (!(await exists(attachmentPath(row.project_id, row.id)))) missing.push(row);
     result.rowsWithoutFilesRemoved += await removeAttachments(missing);
-    if (missing.length > 0) onProgress?.(`Removed ${result.rowsWithoutFilesRemoved} records without files`, removedSoFar());
+    if (missing.length > 0) onProgress?.(`Removed ${plural(result.rowsWithoutFilesRemoved, "record")} without files`, removedSoFar());
     if (rows.length < batchSize) break;
     after = rows[rows.length - 1]!.id;
   }
 
   // Files no row names (an upload that crashed before its row, a row deleted by hand).
   result.filesWithoutRowsRemoved = await removeStrayFiles(inFlightBefore, isCancelled);
-  if (result.filesWithoutRowsRemoved > 0) onProgress?.(`Removed ${result.filesWithoutRowsRemoved} files without records`, removedSoFar());
+  if (result.filesWithoutRowsRemoved > 0) onProgress?.(`Removed ${plural(result.filesWithoutRowsRemoved, "file")} without records`, removedSoFar());
   return { ...result, cancelled: isCancelled() };
 }
 

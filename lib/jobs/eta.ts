@@ -34,3 +34,13 @@ export function runDurationMs(run: { startedAt: string | null; finishedAt: strin
   if (!run.startedAt) return null;
   return (run.finishedAt ? Date.parse(run.finishedAt) : now) - Date.parse(run.startedAt);
 }
+
+/** A wait worth showing: from trigger to start, when the run queued for 10 s or more (e.g. behind its lane). */
+export const NOTABLE_WAIT_MS = 10_000;
+
+/** How long a run waited to start, or null when it started about at once (or not yet). */
+export function runWaitMs(run: { createdAt: string; startedAt: string | null }): number | null {
+  if (!run.startedAt) return null;
+  const waited = Date.parse(run.startedAt) - Date.parse(run.createdAt);
+  return waited >= NOTABLE_WAIT_MS ? waited : null;
+}

@@ -9,6 +9,7 @@ import type { Attribution, TriggerSource } from "./attribution";
 import type { Catalog, JobTypeOf } from "./define-catalog";
 import { handlerKind, runsInProjects, runsWithoutProject, type HandlerKindOf, type JobTypeDefinition } from "./definition";
 import { isPausingRun, type LaneState } from "./lanes";
+import { labelParamIssues } from "./param-labels";
 import * as lifecycle from "./lifecycle";
 import { getSenderBoss } from "./queue";
 import { getRun, type RunRecord } from "./runs";
@@ -84,7 +85,7 @@ export function createJobService<C extends Catalog>(catalog: C, options: { boss?
       });
     }
     const parsed = definition.paramsSchema.safeParse(input.params ?? {});
-    if (!parsed.success) throw invalid("invalid_params", `Invalid params for ${definition.type}`, parsed.error, ["params"]);
+    if (!parsed.success) throw invalid("invalid_params", `Invalid params for ${definition.type}`, labelParamIssues(definition.paramsSchema, parsed.error), ["params"]);
     if (containsNul(parsed.data)) {
       throw new AppError("invalid_params", `Invalid params for ${definition.type}`, { issues: [{ path: "params", message: "must not contain NUL characters" }] });
     }

@@ -11,6 +11,7 @@ import { ItunesLookupClient, LookupThrottledError, type LookupSoftware } from "@
 import { storefronts as configuredStorefronts } from "@/lib/itunes/storefronts";
 import type { JobContext, ProjectRef } from "@/lib/jobs/handler";
 import { emitNotification } from "@/lib/notify/emit";
+import { plural } from "@/lib/plural";
 import { resolveStoreIds, type LookupApp } from "./store-ids";
 
 export interface RatingsSyncOptions {
@@ -51,7 +52,7 @@ export async function syncRatings(projects: ProjectRef[], context: JobContext, o
   const ids = [...new Set([...rated.values()].map(({ app }) => app.appStoreId!))];
   const throttled: string[] = [];
 
-  context.progress({ processed: 0, total: storefronts.length, message: `Reading ${count(storefronts.length, "storefront")} for ${count(rated.size, "app")}` });
+  context.progress({ processed: 0, total: storefronts.length, message: `Reading ${plural(storefronts.length, "storefront")} for ${plural(rated.size, "app")}` });
   for (const [index, country] of storefronts.entries()) {
     if (context.isCancelled() || ids.length === 0) break;
     try {
@@ -81,7 +82,6 @@ export async function syncRatings(projects: ProjectRef[], context: JobContext, o
   return byProject;
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 async function appsToRate(projectIds: string[]): Promise<LookupApp[]> {
   const { rows } = await getPool().query<LookupApp>(

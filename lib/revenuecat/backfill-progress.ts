@@ -3,6 +3,7 @@
 // minute this run has managed, capped by what the budget allows at the calls a customer has cost.
 // Pure, so the words can be checked without a run.
 import { formatDuration, formatRemaining } from "@/lib/jobs/eta";
+import { plural } from "@/lib/plural";
 
 export interface BackfillPace {
   backfilled: number;
@@ -35,8 +36,8 @@ export function budgetInWords(budget: number, windowMs: number): string {
 
 export function backfillMessage(pace: BackfillPace): string {
   const processed = pace.backfilled + pace.skipped;
-  const resumed = pace.resumedAfter > 0 ? ` (resumed after ${pace.resumedAfter} customers)` : "";
-  const parts = [`Backfilled ${pace.backfilled} users, ${pace.skipped} anonymous skipped${resumed}`];
+  const resumed = pace.resumedAfter > 0 ? ` (resumed after ${plural(pace.resumedAfter, "customer")})` : "";
+  const parts = [`Backfilled ${plural(pace.backfilled, "user")}, ${pace.skipped} anonymous skipped${resumed}`];
   if (processed > 0 && pace.budget) parts.push(`~${(pace.requests / processed).toFixed(1)} RC API calls per customer at ${budgetInWords(pace.budget, pace.budgetWindowMs)}`);
   const left = formatRemaining(backfillRemainingMs(pace));
   if (left) parts.push(left);
@@ -44,6 +45,6 @@ export function backfillMessage(pace: BackfillPace): string {
 }
 
 export function backfillDoneMessage(pace: BackfillPace): string {
-  const resumed = pace.resumedAfter > 0 ? `, resumed after ${pace.resumedAfter} customers` : "";
-  return `Backfilled ${pace.backfilled} users, ${pace.skipped} anonymous skipped in ${formatDuration(pace.elapsedMs)}${resumed}`;
+  const resumed = pace.resumedAfter > 0 ? `, resumed after ${plural(pace.resumedAfter, "customer")}` : "";
+  return `Backfilled ${plural(pace.backfilled, "user")}, ${pace.skipped} anonymous skipped in ${formatDuration(pace.elapsedMs)}${resumed}`;
 }

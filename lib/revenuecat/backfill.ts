@@ -9,6 +9,7 @@ import { backfillDoneMessage, backfillMessage, type BackfillPace } from "./backf
 import { clearBackfillPoint, readBackfillPoint, savePage } from "./backfill-state";
 import type { RevenueCatClient } from "./client";
 import { isAnonymousId } from "./subscription-state";
+import { plural } from "@/lib/plural";
 
 /** What the backfill needs of its run (a JobContext has all of it). */
 export interface BackfillContext {
@@ -36,7 +37,7 @@ export async function backfillRevenueCatUsers(projectId: string, client: Revenue
 
   // RevenueCat has no count: one pass of 100-customer pages (a hundredth of the backfill's calls)
   // gives the bar its total and the time left its basis.
-  const counting = startingAfter ? `Resuming after ${earlier.done} customers: counting the rest` : "Counting RevenueCat customers";
+  const counting = startingAfter ? `Resuming after ${plural(earlier.done, "customer")}: counting the rest` : "Counting RevenueCat customers";
   context.progress({ processed: 0, total: null, message: `${counting}…` });
   const total = await client.countCustomers(startingAfter, (counted) => context.progress({ message: `${counting}: ${counted} so far` }));
 

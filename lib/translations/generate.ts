@@ -6,11 +6,13 @@
 import { createLocalization, findVersion, listLocalizations, updateLocalization } from "@/lib/appstore/api";
 import type { AppStoreSession } from "@/lib/appstore/client";
 import { AppStoreConnectError } from "@/lib/appstore/errors";
+import { metadataFieldList } from "@/lib/appstore/params";
 import { saveLocalizations, saveVersion } from "@/lib/appstore/store";
 import type { AppStoreVersion } from "@/lib/appstore/types";
 import { prisma } from "@/lib/db/prisma";
 import { openAiProvider, type AiProvider } from "@/lib/integrations/ai-provider";
 import type { ProjectJobContext } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 import type { TranslatedFields } from "./limits";
 import type { GenerateTranslationsParams } from "./params";
 import { translateLocale } from "./translate";
@@ -48,7 +50,7 @@ async function sourceText(session: AppStoreSession, version: AppStoreVersion, pa
   if (!source) throw new Error(`Version ${versionString} has no ${params.sourceLocale} localization in App Store Connect to translate from`);
   // Fields empty in the source have nothing to translate.
   const fields = Object.fromEntries(params.fields.flatMap((field) => (source.attributes[field]?.trim() ? [[field, source.attributes[field]!]] : []))) as TranslatedFields;
-  if (Object.keys(fields).length === 0) throw new Error(`The ${params.sourceLocale} localization of ${versionString} has none of ${params.fields.join(", ")} to translate`);
+  if (Object.keys(fields).length === 0) throw new Error(`The ${params.sourceLocale} localization of ${versionString} has no ${metadataFieldList(params.fields, "or")} to translate`);
   return fields;
 }
 
@@ -95,7 +97,7 @@ export async function generateTranslations(session: AppStoreSession, ai: AiProvi
   }
 
   const done = result.translated.length;
-  context.progress({ processed: total, total, message: `${params.dryRun ? "Proposed" : "Pushed"} ${done} of ${locales.length} translations of ${versionString}${result.failed.length ? `; ${result.failed.length} failed` : ""}` });
+  context.progress({ processed: total, total, message: `${params.dryRun ? "Proposed" : "Pushed"} ${done} of ${plural(locales.length, "translation")} of ${versionString}${result.failed.length ? `; ${result.failed.length} failed` : ""}` });
   if (locales.length > 0 && result.failed.length === locales.length) {
     throw new Error(`Every locale failed: ${result.failed.map((failure) => `${failure.locale}: ${failure.reason}`).join("; ")}`);
   }

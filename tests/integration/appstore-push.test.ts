@@ -54,7 +54,7 @@ describe("push_metadata", () => {
 
     expect(done.status).toBe("completed");
     expect(done.result).toEqual({ version: "2.4.0", locale: "de-DE", localizationId: before.id, updated: ["keywords", "whatsNew"] });
-    expect(done.progressMessage).toBe("Updated keywords, whatsNew of 2.4.0 (de-DE)");
+    expect(done.progressMessage).toBe("Updated Keywords and What's New of 2.4.0 (de-DE)");
     expect(localization(apps.metadata, version.id, "de-DE")).toEqual({ ...before, keywords: "planer,widgets,fokus", whatsNew: "Neu: Widgets." });
     const local = await prisma.appStoreLocalization.findFirstOrThrow({ where: { projectId: project.id, ascId: before.id }, include: { version: true } });
     expect(local).toMatchObject({ locale: "de-DE", keywords: "planer,widgets,fokus", whatsNew: "Neu: Widgets.", description: before.description });
@@ -83,7 +83,7 @@ describe("push_metadata", () => {
       expect(error.issues?.map((issue) => issue.path)).toContain(path);
     }
     const keywords = (await triggerJob({ type: "push_metadata", projectId: project.id, params: attempts[0]![0], source: { kind: "user", userId: admin.id } }).catch((caught: unknown) => caught)) as AppError;
-    expect(keywords.issues).toEqual([{ path: "params.keywords", message: "keywords must be at most 100 characters" }]);
+    expect(keywords.issues).toEqual([{ path: "params.keywords", message: "Keywords must be at most 100 characters" }]);
     expect(await count()).toEqual(before);
 
     // App Store Connect itself (the sandbox) refuses the same keywords.

@@ -199,7 +199,7 @@ describe("announcements", () => {
     );
     expect(done).toMatchObject({ status: "completed" });
     expect(done!.result).toMatchObject({ newIssues: 1, notifications: 1 });
-    expect(done!.progressMessage).toMatch(/^Scanned 1 error events: 1 new issues/);
+    expect(done!.progressMessage).toMatch(/^Scanned 1 error event: 1 new issue,/);
     expect((await notificationsOf(team.id, "issue.new"))[0]!.runId).toBe(run.id);
   });
 });

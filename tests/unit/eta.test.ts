@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatRemaining, remainingMs, runDurationMs } from "@/lib/jobs/eta";
+import { formatDuration, formatRemaining, remainingMs, runDurationMs, runWaitMs } from "@/lib/jobs/eta";
 
 const started = "2026-11-24T10:00:00.000Z";
 const at = (seconds: number) => Date.parse(started) + seconds * 1000;
@@ -33,5 +33,13 @@ describe("durations", () => {
     expect(formatDuration(3_900_000)).toBe("1 h 5 min");
     expect(runDurationMs({ startedAt: started, finishedAt: "2026-11-24T10:00:12.000Z" }, 0)).toBe(12_000);
     expect(runDurationMs({ startedAt: null, finishedAt: null }, 0)).toBeNull();
+  });
+});
+
+describe("waits", () => {
+  it("are told when a run queued 10 s or more before it started, e.g. behind its lane", () => {
+    expect(runWaitMs({ createdAt: started, startedAt: "2026-11-24T10:03:10.000Z" })).toBe(190_000);
+    expect(runWaitMs({ createdAt: started, startedAt: "2026-11-24T10:00:01.500Z" })).toBeNull();
+    expect(runWaitMs({ createdAt: started, startedAt: null })).toBeNull();
   });
 });

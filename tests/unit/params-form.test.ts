@@ -1,7 +1,8 @@
 // The Run now form generated from a job type's JSON Schema: defaults in, typed params out.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { humanize, initialValues, valuesToParams } from "@/components/tasks/params-form";
+import { initialValues, valuesToParams } from "@/components/tasks/params-form";
+import { humanize } from "@/lib/jobs/param-labels";
 
 const schema = z.toJSONSchema(
   z

@@ -6,13 +6,14 @@
 import type { JobHandler, ProjectJobContext } from "@/lib/jobs/handler";
 import { appsWithStoreId, type StoreApp } from "@/lib/apps/store-app";
 import { refreshPendingResponses } from "@/lib/appstore/pending-responses";
-import { count, emptyTally, pullReviews, type ReviewsPulled } from "@/lib/appstore/pull";
+import { emptyTally, pullReviews, type ReviewsPulled } from "@/lib/appstore/pull";
 import { reviewCount } from "@/lib/appstore/reviews";
 import type { CustomerReview } from "@/lib/appstore/types";
 import { prisma } from "@/lib/db/prisma";
 import { appUrl } from "@/lib/env";
 import { connectAppStore } from "@/lib/integrations/app-store";
 import { emitNotification } from "@/lib/notify/emit";
+import { plural } from "@/lib/plural";
 
 // App Store Connect's largest page: the fewest requests for an all-pages sync.
 const PAGE_SIZE = 200;
@@ -78,7 +79,7 @@ const syncProject = async (_params: Record<string, never>, context: ProjectJobCo
     message:
       apps.length === 0
         ? "No Apple app of this project has an App Store id"
-        : `${count(result.new_reviews, "new review")} and ${count(result.responses_changed, "changed reply", )} across ${count(apps.length, "app")}; ${count(result.pending_responses_checked, "pending reply")} checked`,
+        : `${plural(result.new_reviews, "new review")} and ${plural(result.responses_changed, "changed reply", "changed replies")} across ${plural(apps.length, "app")}; ${plural(result.pending_responses_checked, "pending reply", "pending replies")} checked`,
   });
   context.log("app_store_connect_reviews_sync finished", { project: context.project.slug, ...result, apps: outcomes.length });
   return result;

@@ -2,6 +2,7 @@
 // uploads of every kind, and files whose events retention or db_pruning removed.
 import { sweepAttachments } from "@/lib/events/attachments";
 import type { JobHandler } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 
 const attachmentCleanup: JobHandler<"attachment_cleanup"> = async (_params, context) => {
   const result = await sweepAttachments({
@@ -10,7 +11,7 @@ const attachmentCleanup: JobHandler<"attachment_cleanup"> = async (_params, cont
     onProgress: (message, removed) => context.progress({ processed: removed, message }),
   });
   const removed = result.softDeletedRemoved + result.retentionPrunedRemoved + result.untiedRemoved + result.rowsWithoutFilesRemoved + result.filesWithoutRowsRemoved;
-  context.progress({ processed: removed, message: removed === 0 ? "Nothing to remove" : `Removed ${removed} attachments and files` });
+  context.progress({ processed: removed, message: removed === 0 ? "Nothing to remove" : `Removed ${plural(removed, "attachment or file", "attachments and files")}` });
   return result;
 };
 

@@ -4,17 +4,18 @@
 import { announceIssues } from "@/lib/issues/announce";
 import { scanIssues } from "@/lib/issues/scan";
 import type { JobHandler } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 
 const issueScan: JobHandler<"issue_scan"> = async (_params, context) => {
   const result = await scanIssues({
     now: new Date(),
     isCancelled: context.isCancelled,
-    onProgress: (events) => context.progress({ processed: events, message: `Scanned ${events} error events` }),
+    onProgress: (events) => context.progress({ processed: events, message: `Scanned ${plural(events, "error event")}` }),
   });
   const announced = await announceIssues(context.runId);
   context.progress({
     processed: result.events,
-    message: `Scanned ${result.events} error events: ${result.newIssues} new issues, ${result.regressedIssues} regressed; ${announced.notifications} team notifications`,
+    message: `Scanned ${plural(result.events, "error event")}: ${plural(result.newIssues, "new issue")}, ${result.regressedIssues} regressed; ${plural(announced.notifications, "team notification")}`,
   });
   return { ...result, notifications: announced.notifications, issuesAnnounced: announced.issues };
 };

@@ -3,8 +3,9 @@
 // with its response. Runs when an app is set up; pull_changes keeps the copy current afterwards.
 import type { JobHandler } from "@/lib/jobs/handler";
 import { connectAppStore, markPulled } from "@/lib/integrations/app-store";
-import { count, emptyTally, pullBuilds, pullReviews, pullVersions, stored } from "@/lib/appstore/pull";
+import { emptyTally, pullBuilds, pullReviews, pullVersions, stored } from "@/lib/appstore/pull";
 import { emptyScreenshotTally, pullScreenshots } from "@/lib/appstore/screenshots";
+import { plural } from "@/lib/plural";
 
 const pullAll: JobHandler<"pull_all"> = async (params, context) => {
   const session = await connectAppStore(context);
@@ -22,7 +23,7 @@ const pullAll: JobHandler<"pull_all"> = async (params, context) => {
   context.progress({
     processed: total,
     total,
-    message: `Pulled ${count(tally.versions, "version")}, ${count(tally.localizations, "localization")}, ${count(tally.builds, "build")}, ${count(shots.screenshotSets, "screenshot set")}, ${count(shots.screenshots, "screenshot")} and ${count(tally.reviews, "review")}`,
+    message: `Pulled ${plural(tally.versions, "version")}, ${plural(tally.localizations, "localization")}, ${plural(tally.builds, "build")}, ${plural(shots.screenshotSets, "screenshot set")}, ${plural(shots.screenshots, "screenshot")} and ${plural(tally.reviews, "review")}`,
   });
   context.log("pull_all finished", { ...tally, ...shots });
   return { ...tally, ...shots };

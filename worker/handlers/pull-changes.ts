@@ -5,7 +5,8 @@
 import type { JobHandler } from "@/lib/jobs/handler";
 import { refreshPendingResponses } from "@/lib/appstore/pending-responses";
 import { connectAppStore, markPulled } from "@/lib/integrations/app-store";
-import { count, emptyTally, pullBuilds, pullReviews, pullVersions, stored } from "@/lib/appstore/pull";
+import { emptyTally, pullBuilds, pullReviews, pullVersions, stored } from "@/lib/appstore/pull";
+import { plural } from "@/lib/plural";
 
 // Enough to catch every upload between two pulls, even at the longest interval.
 const NEWEST_BUILDS = 20;
@@ -27,7 +28,7 @@ const pullChanges: JobHandler<"pull_changes"> = async (params, context) => {
   context.progress({
     processed: total,
     total,
-    message: `Pulled ${count(tally.reviews, "new review")}, ${count(tally.versions, "version")}, ${count(tally.localizations, "localization")} and ${count(tally.builds, "build")}`,
+    message: `Pulled ${plural(tally.reviews, "new review")}, ${plural(tally.versions, "version")}, ${plural(tally.localizations, "localization")} and ${plural(tally.builds, "build")}`,
   });
   context.log("pull_changes finished", result);
   return result;

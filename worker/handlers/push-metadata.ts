@@ -5,7 +5,7 @@
 import type { JobHandler } from "@/lib/jobs/handler";
 import { findVersion, listLocalizations, updateLocalization } from "@/lib/appstore/api";
 import { connectAppStore } from "@/lib/integrations/app-store";
-import { metadataFields } from "@/lib/appstore/params";
+import { metadataFieldList, metadataFields } from "@/lib/appstore/params";
 import { saveLocalizations, saveVersion } from "@/lib/appstore/store";
 import type { LocalizationChanges } from "@/lib/appstore/types";
 
@@ -15,7 +15,7 @@ const pushMetadata: JobHandler<"push_metadata"> = async (params, context) => {
   const session = await connectAppStore(context);
   const changes: LocalizationChanges = {};
   for (const field of metadataFields) if (params[field] !== undefined) changes[field] = params[field];
-  const fields = Object.keys(changes);
+  const fields = metadataFields.filter((field) => changes[field] !== undefined);
 
   context.progress({ processed: 0, total: STEPS, message: params.version ? `Finding version ${params.version}` : "Finding the version being prepared" });
   const version = await findVersion(session.client, session.appId, params.version);
@@ -27,11 +27,11 @@ const pushMetadata: JobHandler<"push_metadata"> = async (params, context) => {
   if (!localization) throw new Error(`Version ${versionString} has no ${params.locale} localization in App Store Connect`);
   if (context.isCancelled()) return { version: versionString, locale: params.locale, updated: [] };
 
-  context.progress({ processed: 2, total: STEPS, message: `Sending ${fields.join(", ")} for ${params.locale}` });
+  context.progress({ processed: 2, total: STEPS, message: `Sending ${metadataFieldList(fields)} for ${params.locale}` });
   const updated = await updateLocalization(session.client, localization.id, changes);
   await saveLocalizations(session.projectId, await saveVersion(session.projectId, version), [updated]);
 
-  context.progress({ processed: STEPS, total: STEPS, message: `Updated ${fields.join(", ")} of ${versionString} (${params.locale})` });
+  context.progress({ processed: STEPS, total: STEPS, message: `Updated ${metadataFieldList(fields)} of ${versionString} (${params.locale})` });
   return { version: versionString, locale: params.locale, localizationId: updated.id, updated: fields };
 };
 

@@ -3,6 +3,7 @@
 import { forgetKnownPartitions } from "@/lib/events/ingest";
 import { applyRetention } from "@/lib/events/retention";
 import type { JobHandler } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 
 const retentionCleanup: JobHandler<"retention_cleanup"> = async (_params, context) => {
   const result = await applyRetention({
@@ -13,7 +14,7 @@ const retentionCleanup: JobHandler<"retention_cleanup"> = async (_params, contex
   if (result.droppedPartitions.length > 0) forgetKnownPartitions();
   const rows = result.deleted.events + result.deleted.metric_events + result.deleted.funnel_events;
   const dropped = result.droppedPartitions.length === 0 ? "no partition dropped" : `dropped ${result.droppedPartitions.join(", ")}`;
-  context.progress({ message: `Deleted ${rows} expired rows across ${result.projects} projects; ${dropped}` });
+  context.progress({ message: `Deleted ${plural(rows, "expired row")} across ${plural(result.projects, "project")}; ${dropped}` });
   return { droppedPartitions: result.droppedPartitions, rowsDeleted: result.deleted, projects: result.projects };
 };
 

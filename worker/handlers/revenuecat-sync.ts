@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { requireIntegration } from "@/lib/integrations/store";
 import type { JobHandler } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 import { RevenueCatClient } from "@/lib/revenuecat/client";
 import { isAnonymousId, subscriptionState } from "@/lib/revenuecat/subscription-state";
 
@@ -28,7 +29,7 @@ const revenuecatSync: JobHandler<"revenuecat_sync"> = async (params, context) =>
   let synced = 0;
   let skipped = 0;
   let total = counted;
-  context.progress({ processed: 0, total, message: `Found ${total} customers` });
+  context.progress({ processed: 0, total, message: `Found ${plural(total, "customer")}` });
   pages: for await (const page of client.customerPages(params.pageSize)) {
     for (const customer of page) {
       if (context.isCancelled()) break pages;
@@ -52,7 +53,7 @@ const revenuecatSync: JobHandler<"revenuecat_sync"> = async (params, context) =>
       }
       // Customers who signed up between the passes lengthen the bar rather than overflow it.
       total = Math.max(total, synced + skipped);
-      context.progress({ processed: synced + skipped, total, message: `Synced ${synced} users, ${skipped} skipped` });
+      context.progress({ processed: synced + skipped, total, message: `Synced ${plural(synced, "user")}, ${skipped} skipped` });
     }
   }
   context.log("revenuecat sync finished", { synced, skipped, total });

@@ -2,6 +2,7 @@
 // 7 days ago are removed with everything they own; a project's events go in batches.
 import { purgeSoftDeleted } from "@/lib/accounts/soft-delete";
 import type { JobHandler } from "@/lib/jobs/handler";
+import { plural } from "@/lib/plural";
 
 const softDeleteCleanup: JobHandler<"soft_delete_cleanup"> = async (_params, context) => {
   let steps = 0;
@@ -11,7 +12,7 @@ const softDeleteCleanup: JobHandler<"soft_delete_cleanup"> = async (_params, con
     onProgress: (message) => context.progress({ processed: ++steps, message }),
   });
   const events = result.eventsDeleted.events + result.eventsDeleted.metric_events + result.eventsDeleted.funnel_events;
-  context.progress({ message: `Removed ${result.projects} projects, ${result.apps} apps, ${result.ingestKeys} ingest keys and ${events} of their events` });
+  context.progress({ message: `Removed ${plural(result.projects, "project")}, ${plural(result.apps, "app")}, ${plural(result.ingestKeys, "ingest key")} and ${events} of their events` });
   return result;
 };
 

@@ -13,7 +13,7 @@ import { deletedProjects } from "@/lib/accounts/soft-delete";
 import { userActor, visibleProjects } from "@/lib/auth/access";
 import { teamPage } from "@/lib/auth/page-access";
 import { jobRoles } from "@/lib/auth/permissions";
-import { projectActivity } from "@/lib/dashboard/project-overview";
+import { projectActivity, type ProjectActivity } from "@/lib/dashboard/project-overview";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -21,7 +21,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   const { teamId } = await params;
   const { user, team, role, allowed } = await teamPage(teamId, `/teams/${teamId}`, jobRoles);
   const projects = (await visibleProjects(userActor(user))).filter((project) => project.teamId === team.id);
-  const [activity, deleted] = allowed ? await Promise.all([projectActivity(projects.map((project) => project.id)), deletedProjects(team.id)]) : [{}, []];
+  const [activity, deleted] = allowed ? await Promise.all([projectActivity(projects.map((project) => project.id)), deletedProjects(team.id)]) : [{} as Record<string, ProjectActivity>, []];
   return (
     <div className="space-y-6">
       <PageHeader
