@@ -63,3 +63,20 @@ export const retryRun = (runId: string) => post<{ run: ApiRun }>(`/api/v1/runs/$
 export const getLane = (projectId: string) => request<{ lane: LaneState }>(`${project(projectId)}/lane`);
 export const retryLane = (projectId: string) => post<{ run: ApiRun }>(`${project(projectId)}/lane/retry`);
 export const skipLane = (projectId: string) => post<{ lane: LaneState }>(`${project(projectId)}/lane/skip`);
+
+export interface RunLogLine {
+  id: string;
+  at: string;
+  level: "info" | "warn" | "error";
+  message: string;
+  fields: Record<string, unknown> | null;
+}
+export interface RunLogsPage {
+  logs: RunLogLine[];
+  nextCursor: string | null;
+  hasMore: boolean;
+  runStatus: RunStatus;
+  complete: boolean;
+}
+export const getRunLogs = (runId: string, after: string | null) =>
+  request<RunLogsPage>(`/api/v1/runs/${runId}/logs?limit=500${after ? `&after=${encodeURIComponent(after)}` : ""}`);

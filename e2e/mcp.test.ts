@@ -53,7 +53,7 @@ describe("/api/mcp over Streamable HTTP", () => {
     const { tools } = await (await overHttp(readOnlyKey)).listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual(
       [
-        "cancel-run", "get-lane", "get-run", "get-schedules", "list-job-types", "list-projects", "list-runs", "retry-lane", "retry-run",
+        "cancel-run", "get-lane", "get-run", "get-run-logs", "get-schedules", "list-job-types", "list-projects", "list-runs", "retry-lane", "retry-run",
         "set-schedule", "skip-lane", "sync-ads", "sync-app-ratings", "sync-integration", "trigger-job",
       ].sort(),
     );
@@ -125,6 +125,7 @@ describe("/api/mcp over Streamable HTTP", () => {
       ["list-runs", { projectId: project.id }],
       ["sync-app-ratings", { projectId: project.slug }],
       ["get-run", { runId: theirRun.id }],
+      ["get-run-logs", { runId: theirRun.id }],
       ["retry-run", { runId: theirRun.id }],
     ] as const) {
       const result = await call(client, name, args);

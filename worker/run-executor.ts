@@ -9,6 +9,8 @@ import { fencedRun, isRunFenced, outsideRun, RunFenced, type RunFence } from "@/
 import { isDatabaseUnavailable, untilAvailable } from "@/lib/db/unavailable";
 import { claimRun, finishRun, saveProgress, type Ending } from "@/lib/jobs/lifecycle";
 import { ProgressCoalescer } from "@/lib/jobs/progress";
+import { insertRunLogs, logLine, RunLogBuffer } from "@/lib/jobs/run-logs";
+import { redactText, withRedaction } from "@/lib/secrets/redaction";
 import { mayOweNotification } from "@/lib/notify/run-notifications";
 import { FanOutFailed, runFanOut } from "./fan-out";
 import { log } from "./logger";
@@ -46,7 +48,12 @@ export class LaneRunFailed extends Error {
   }
 }
 
-export async function executeRun(runId: string, engine: Engine, options: ExecuteOptions = {}): Promise<RunOutcome> {
+export function executeRun(runId: string, engine: Engine, options: ExecuteOptions = {}): Promise<RunOutcome> {
+  // Whatever secret the run opens is hidden from its log and its error (lib/secrets/redaction.ts).
+  return withRedaction(() => execute(runId, engine, options));
+}
+
+async function execute(runId: string, engine: Engine, options: ExecuteOptions): Promise<RunOutcome> {
   // A run cancelled while it was queued is no longer pending and is left alone.
   const run = await claimRun(runId);
   if (!run) {
@@ -95,6 +102,14 @@ export async function executeRun(runId: string, engine: Engine, options: Execute
       abort.abort(new RunFenced(runId, fence.endedElsewhere));
     },
   });
+  // The run's log: lines gather and are written a few times a second (lib/jobs/run-logs.ts).
+  const logs = new RunLogBuffer((lines) => outsideRun(() => insertRunLogs(runId, lines)), { intervalMs: options.progressIntervalMs });
+  const logTo = (level: "info" | "warn") => (message: string, fields?: Record<string, unknown>) => {
+    if (fence.endedElsewhere !== null) return;
+    const line = logLine(level, message, fields);
+    logs.add(line);
+    log(level, line.message, { runId, type: run.type, ...(line.fields ?? {}) });
+  };
   // Progress writes are the engine's own, conditional on the run still running.
   const progress = new ProgressCoalescer({ processed: 0, total: null, message: null }, (state) => outsideRun(() => saveProgress(runId, state)), options.progressIntervalMs);
 
@@ -105,7 +120,8 @@ export async function executeRun(runId: string, engine: Engine, options: Execute
     },
     isCancelled: () => cancelled || fence.endedElsewhere !== null,
     signal: abort.signal,
-    log: (message, fields) => log("info", message, { runId, type: run.type, ...fields }),
+    log: logTo("info"),
+    warn: logTo("warn"),
   };
 
   log("info", "run started", { runId, type: run.type, projectId: run.project?.id ?? "-" });
@@ -115,19 +131,23 @@ export async function executeRun(runId: string, engine: Engine, options: Execute
     const { default: handler } = await loadHandler();
     const result = await fencedRun(fence, () => invoke(definition, handler, params, context, run.project));
     unwatch();
-    await progress.flush();
+    // A handler that stopped early for a cancel returns normally; its run still ends cancelled.
+    await Promise.all([progress.flush(), logs.close(cancelled && fence.endedElsewhere === null ? logLine("warn", "Cancelled") : undefined)]);
     // A cancel request that arrived after the handler's last check still ends the run cancelled.
     outcome = await finish({ status: "completed", result: result ?? null });
   } catch (error) {
     unwatch();
-    await progress.flush();
     const failure = error instanceof Error ? error : new Error(String(error));
+    const message = failureMessage(failure);
+    // The log ends with how the run ended, unless it was ended elsewhere (its verdict stands).
+    const last = fence.endedElsewhere !== null || isRunFenced(failure) ? undefined : cancelled ? logLine("warn", "Cancelled") : logLine("error", message);
+    await Promise.all([progress.flush(), logs.close(last)]);
     // A fan-out keeps its per-project outcomes however it ends.
     const result = failure instanceof FanOutFailed ? failure.result : undefined;
     if (fence.endedElsewhere === null && isRunFenced(failure)) fence.endedElsewhere = "its write was refused";
     outcome = cancelled
       ? await finish({ status: "cancelled", result })
-      : await finish({ status: "failed", errorMessage: failureMessage(failure), errorStack: failure.stack ?? null, result });
+      : await finish({ status: "failed", errorMessage: message, errorStack: failure.stack ? redactText(failure.stack) : null, result });
   } finally {
     unwatch();
     options.shutdownSignal?.removeEventListener("abort", onShutdown);
@@ -155,6 +175,6 @@ async function invoke(definition: JobTypeDefinition, handler: unknown, params: u
 // What the run's error says: a handler that failed because the database went away says so, rather
 // than only the driver's words.
 function failureMessage(failure: Error): string {
-  const message = failure.message || failure.name;
+  const message = redactText(failure.message || failure.name);
   return isDatabaseUnavailable(failure) ? `The database could not be reached during the run: ${message}` : message;
 }

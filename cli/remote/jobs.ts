@@ -8,6 +8,7 @@ import { createOutput, runSummary, runsTable, table } from "../output";
 import { collect, parseParams } from "../params";
 import { exitCodeForRun, waitForRun } from "../wait";
 import { createApiClient, type ApiClient } from "./client";
+import { addLogsCommand } from "./logs";
 import { listAllRuns, PAGE_SIZE, type RunsPage } from "./run-pages";
 import { type Runner, jsonOption } from "../options";
 
@@ -177,5 +178,6 @@ export function jobsCommand(run: Runner): Command {
       }),
     );
 
+  addLogsCommand(jobs, run);
   return jobs;
 }

@@ -12,6 +12,7 @@ import { jobTypeLabel } from "@/lib/jobs/labels";
 import { getDashboardRun, type DashboardRun } from "../api";
 import { runPageRefreshMs } from "./refresh";
 import { RunActions } from "./run-actions";
+import { RunLogs } from "./run-logs";
 import { RunProgress } from "./run-progress";
 import { RunTimeline } from "./run-timeline";
 
@@ -76,6 +77,7 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
           </section>
           <Json title="Params" value={run.params} empty="No params" />
           {run.result !== null && run.result !== undefined && <Json title="Result" value={run.result} empty="No result" />}
+          <RunLogs runId={run.id} active={run.status === "pending" || run.status === "running"} />
         </div>
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="timeline-heading" className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">

@@ -11,7 +11,8 @@ import { getLane } from "@/lib/jobs/lanes";
 import { listProjectSchedules, updateProjectSchedule } from "@/lib/jobs/project-schedules";
 import { listRuns as listProjectRuns, toApiRun } from "@/lib/jobs/runs";
 import type { z } from "zod";
-import { listRunsQuerySchema, putScheduleBodySchema, seedTriggerBodySchema, triggerBodySchema, type ListRunsQuery } from "@/lib/jobs/schemas";
+import { readRunLogs } from "@/lib/jobs/run-logs";
+import { listRunsQuerySchema, putScheduleBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema, type ListRunsQuery } from "@/lib/jobs/schemas";
 
 // Bodies are checked after access, so another team's project is a 404 whatever was sent.
 function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
@@ -45,6 +46,19 @@ export async function triggerSeedJob(actor: Actor, projectId: string, type: stri
 
 export async function getRun(actor: Actor, runId: string) {
   return { run: toApiRun(await requireRun(actor, runId, "jobs:read")) };
+}
+
+/**
+ * A page of a run's log, oldest first, after a cursor; `complete` once the run has ended and every
+ * line was read (a follower stops there).
+ */
+export async function getRunLogs(actor: Actor, runId: string, rawQuery: Record<string, unknown>) {
+  const run = await requireRun(actor, runId, "jobs:read");
+  const parsed = runLogsQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) throw invalid("bad_request", "Query parameters are invalid", parsed.error);
+  const page = await readRunLogs(run.id, parsed.data);
+  const ended = run.status !== "pending" && run.status !== "running";
+  return { ...page, runStatus: run.status, complete: ended && !page.hasMore };
 }
 
 /**

@@ -6,7 +6,7 @@ import { errorBodySchema } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
 import { apiIssueDetailSchema, apiIssueSchema, listIssuesQuerySchema } from "@/lib/issues/schemas";
 import { attachmentSchema, ingestBatchDocumentSchema, ingestResultSchema, MAX_BATCH_ITEMS, MAX_INGEST_BODY_BYTES } from "@/lib/events/schemas";
-import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, apiScheduleSchema, laneSchema, listRunsQuerySchema, putScheduleBodySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
+import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, apiScheduleSchema, laneSchema, listRunsQuerySchema, putScheduleBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -158,6 +158,37 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           summary: "One run (needs jobs:read)",
           parameters: [runId, ifNoneMatch],
           responses: conditional(responses(["200", "The run", object({ run: ref("Run") })], [...read])),
+        },
+      },
+      "/api/v1/runs/{runId}/logs": {
+        get: {
+          operationId: "getRunLogs",
+          tags: ["Runs"],
+          summary: "A run's log lines, oldest first; follow a running run with after=nextCursor until complete (needs jobs:read)",
+          parameters: [runId, ...queryParameters(runLogsQuerySchema)],
+          responses: responses(
+            [
+              "200",
+              "A page of the run's log",
+              object({
+                logs: {
+                  type: "array",
+                  items: object({
+                    id: { type: "string", description: "The line's id, a cursor" },
+                    at: { type: "string", format: "date-time" },
+                    level: { type: "string", enum: ["info", "warn", "error"] },
+                    message: { type: "string" },
+                    fields: { type: ["object", "null"] },
+                  }),
+                },
+                nextCursor: { type: ["string", "null"], description: "Pass as after= for the lines written since" },
+                hasMore: { type: "boolean", description: "More lines are already written after this page" },
+                runStatus: { type: "string", enum: ["pending", "running", "completed", "failed", "cancelled"] },
+                complete: { type: "boolean", description: "The run has ended and every line has been read" },
+              }),
+            ],
+            [...read, "400"],
+          ),
         },
       },
       "/api/v1/runs/{runId}/cancel": {

@@ -34,6 +34,7 @@ export const apiRouteMethods: Record<string, readonly HttpMethod[]> = {
   "/api/v1/projects/[projectId]/schedules": ["GET", "PUT"],
   "/api/v1/projects": ["GET"],
   "/api/v1/runs/[runId]/cancel": ["POST"],
+  "/api/v1/runs/[runId]/logs": ["GET"],
   "/api/v1/runs/[runId]/retry": ["POST"],
   "/api/v1/runs/[runId]": ["GET"],
 };

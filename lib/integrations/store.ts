@@ -10,6 +10,7 @@ import { AppError, invalid } from "@/lib/errors";
 import type { Integration } from "@/lib/generated/prisma/client";
 import { open, seal } from "@/lib/secrets/seal";
 import { integrationDefinitions, integrationKinds, type IntegrationConfig, type IntegrationKind, type IntegrationSecrets } from "./kinds";
+import { rememberSecrets } from "@/lib/secrets/redaction";
 
 export interface IntegrationView {
   kind: IntegrationKind;
@@ -60,10 +61,10 @@ export async function openIntegration<K extends IntegrationKind>(projectId: stri
   const row = await prisma.integration.findUnique({ where: { projectId_kind: { projectId, kind } } });
   if (!row) return null;
   const definition = integrationDefinitions[kind];
-  return {
-    config: definition.config.parse(row.config) as IntegrationConfig<K>,
-    secrets: definition.secrets.parse(JSON.parse(open(row.secrets, contextOf(projectId, kind)))) as IntegrationSecrets<K>,
-  };
+  const secrets = definition.secrets.parse(JSON.parse(open(row.secrets, contextOf(projectId, kind)))) as IntegrationSecrets<K>;
+  // A run that opened them may not log them (lib/secrets/redaction.ts); elsewhere a no-op.
+  rememberSecrets(Object.values(secrets as Record<string, unknown>));
+  return { config: definition.config.parse(row.config) as IntegrationConfig<K>, secrets };
 }
 
 /** Like openIntegration, for jobs: a project without the integration fails the run saying so. */

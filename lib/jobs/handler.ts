@@ -21,7 +21,10 @@ export interface JobContext {
   isCancelled(): boolean;
   /** Aborts when the run is cancelled or the worker shuts down; pass it to fetch and timers. */
   signal: AbortSignal;
+  /** A line of the run's log (the run page, `taskdeck jobs logs`), and of the worker's output. */
   log(message: string, fields?: Record<string, unknown>): void;
+  /** A warning line of the run's log. */
+  warn(message: string, fields?: Record<string, unknown>): void;
 }
 
 /** A project's run, or one project's turn in a fan-out: the project is always there. */

@@ -59,6 +59,17 @@ export const listRunsQuerySchema = z
 
 export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
 
+export const runLogsQuerySchema = z
+  .object({
+    after: z
+      .string()
+      .regex(/^\d{1,18}$/, "after must be the nextCursor of a previous page")
+      .optional()
+      .describe("nextCursor of the previous page: only lines written after it"),
+    limit: z.coerce.number().int().min(1, "limit must be at least 1").max(500, "limit must be at most 500").default(200),
+  })
+  .strict();
+
 // A project's interval for a type with per-project schedules (PUT …/schedules); null turns it off.
 export const putScheduleBodySchema = z
   .object({

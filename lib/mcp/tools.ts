@@ -7,7 +7,7 @@ import "server-only";
 import { z } from "zod";
 import * as abilities from "@/lib/api/abilities";
 import type { Actor } from "@/lib/auth/access";
-import { listRunsQuerySchema, putScheduleBodySchema, seedTriggerBodyFields, triggerBodyFields } from "@/lib/jobs/schemas";
+import { listRunsQuerySchema, runLogsQuerySchema, putScheduleBodySchema, seedTriggerBodyFields, triggerBodyFields } from "@/lib/jobs/schemas";
 import { waitForRunEnd, type WaitReporter } from "./wait";
 import { waitSchema } from "./wait-input";
 
@@ -100,6 +100,15 @@ export const tools: ToolDefinition[] = [
     annotations: read,
     input: run,
     call: ({ runId: id }, { actor }) => abilities.getRun(actor, id),
+  }),
+  tool({
+    name: "get-run-logs",
+    title: "Get a run's log",
+    description:
+      "A run's log lines (what its handler logged, and how it ended), oldest first, up to limit per call; pass nextCursor as after for the lines written since. complete is true once the run has ended and every line was read.",
+    annotations: read,
+    input: run.extend(runLogsQuerySchema.shape),
+    call: ({ runId: id, ...query }, { actor }) => abilities.getRunLogs(actor, id, query),
   }),
   tool({
     name: "list-runs",

@@ -64,7 +64,7 @@ export async function benchRatings(options: RatingsBenchOptions): Promise<Rating
       })),
     });
     const controller = new AbortController();
-    const context = { runId: randomUUID(), progress: () => {}, isCancelled: () => false, signal: controller.signal, log: () => {} };
+    const context = { runId: randomUUID(), progress: () => {}, isCancelled: () => false, signal: controller.signal, log: () => {}, warn: () => {} };
     const ids = apps.map((app) => String(app.trackId)).join(",");
 
     const syncSeconds: number[] = [];

@@ -29,8 +29,11 @@ const revenuecatSync: JobHandler<"revenuecat_sync"> = async (params, context) =>
   let synced = 0;
   let skipped = 0;
   let total = counted;
+  let pageNumber = 0;
   context.progress({ processed: 0, total, message: `Found ${plural(total, "customer")}` });
+  context.log(`Counted ${plural(counted, "RevenueCat customer")}`, { customers: counted, pageSize: params.pageSize });
   pages: for await (const page of client.customerPages(params.pageSize)) {
+    pageNumber += 1;
     for (const customer of page) {
       if (context.isCancelled()) break pages;
       if (isAnonymousId(customer.id)) {
@@ -55,6 +58,7 @@ const revenuecatSync: JobHandler<"revenuecat_sync"> = async (params, context) =>
       total = Math.max(total, synced + skipped);
       context.progress({ processed: synced + skipped, total, message: `Synced ${plural(synced, "user")}, ${skipped} skipped` });
     }
+    context.log(`Synced page ${pageNumber}`, { customers: page.length, synced, skipped });
   }
   context.log("revenuecat sync finished", { synced, skipped, total });
   return { synced, skipped, total };

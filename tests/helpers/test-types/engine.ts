@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { getPool, withTransaction } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
+import { requireIntegration } from "@/lib/integrations/store";
 import { defineJobType, type JobTypeDefinition } from "@/lib/jobs/definition";
 import type { JobContext, ProjectJobContext } from "@/lib/jobs/handler";
 
@@ -32,6 +33,10 @@ export const engineTypes = {
   test_fail: defineJobType(projectType("test_fail", "Test Fail")),
   test_chatty: defineJobType(projectType("test_chatty", "Test Chatty")),
   test_blocking: defineJobType({ ...projectType("test_blocking", "Test Blocking"), scope: "system" }),
+  test_logger: defineJobType({
+    ...projectType("test_logger", "Test Logger"),
+    paramsSchema: z.object({ lines: z.number().int().min(0).max(200_000), fail: z.boolean().default(false), leakSecrets: z.boolean().default(false) }).strict(),
+  }),
   test_writer: defineJobType({
     ...projectType("test_writer", "Test Writer"),
     paramsSchema: z.object({ rows: z.number().int().min(1).max(10_000), delayMs: z.number().int().min(0).max(1000) }).strict(),
@@ -92,6 +97,22 @@ export const engineHandlers = {
   test_blocking: async () => {
     await new Promise<void>((resolve) => releaseBlocking.push(resolve));
     return { released: true };
+  },
+  // Logs `lines` lines (in a tight loop, yielding now and then), a warning, and optionally the
+  // project's RevenueCat secret every way a careless handler could; then fails if asked to.
+  test_logger: async (params: { lines: number; fail: boolean; leakSecrets: boolean }, context: ProjectJobContext) => {
+    for (let line = 1; line <= params.lines; line += 1) {
+      context.log(`line ${line}`, { line });
+      if (line % 5000 === 0) await sleep(1);
+    }
+    context.warn("almost done", { lines: params.lines });
+    if (params.leakSecrets) {
+      const { secrets } = await requireIntegration(context.project.id, "revenuecat");
+      context.log(`calling RevenueCat with ${secrets.apiKey}`, { apiKey: secrets.apiKey, header: `Bearer ${secrets.apiKey}`, nested: { note: `key=${secrets.apiKey}` } });
+      throw new Error(`RevenueCat refused key ${secrets.apiKey}`);
+    }
+    if (params.fail) throw new Error("the logger failed on purpose");
+    return { lines: params.lines };
   },
   // Writes domain rows named after its run, each of the three ways handlers write (Prisma, a lone
   // statement, a transaction), and ignores its signal: a handler that does not listen still cannot
