@@ -80,7 +80,7 @@ export function RunLogs({ runId, active }: { runId: string; active: boolean }) {
                 {line.at.slice(11, 23)}
               </time>{" "}
               {line.level !== "info" && <span className="font-semibold uppercase">{line.level} </span>}
-              {line.message}
+              <span data-log-message>{line.message}</span>
               {line.fields && <span className="text-slate-500 dark:text-slate-400"> {Object.entries(line.fields).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(" ")}</span>}
             </div>
           ))}

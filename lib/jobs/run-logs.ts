@@ -124,7 +124,7 @@ export class RunLogBuffer {
 /** A page of a run's lines after `after` (a line id), oldest first. */
 export async function readRunLogs(runId: string, options: { after?: string | null; limit: number }): Promise<{ logs: ApiRunLogLine[]; nextCursor: string | null; hasMore: boolean }> {
   const { rows } = await getPool().query<{ id: string; at: Date; level: RunLogLevel; message: string; fields: Record<string, unknown> | null }>(
-    `SELECT id::text, at, level, message, fields FROM run_logs WHERE run_id = $1 AND id > $2::bigint ORDER BY id LIMIT $3`,
+    `SELECT id::text, at, level, message, fields FROM run_logs WHERE run_id = $1 AND run_logs.id > $2::bigint ORDER BY run_logs.id LIMIT $3`,
     [runId, options.after ?? "0", options.limit + 1],
   );
   const page = rows.slice(0, options.limit);
