@@ -1,11 +1,13 @@
 // The `taskdeck` CLI: remote commands for agents and scripts (`jobs …`, over REST API v1) and
 // local admin commands for the server owner (`admin …`, straight against the database).
 // Exit codes: cli/exit-codes.ts, documented in the README.
+// Only the command definitions load at start: each command imports what its action needs when it
+// runs (the admin commands the database stack, `mcp` the MCP SDK), so `--help` and the remote
+// commands start without Prisma, pg-boss or the admin code.
 import { Command, CommanderError } from "commander";
 import { AppError } from "@/lib/errors";
 import { EnvError } from "@/lib/env";
 import { SecretKeyError } from "@/lib/secrets/seal";
-import { openAdminDatabase } from "./admin/database";
 import { keysCommand, membersCommand, teamsCommand, usersCommand } from "./admin/accounts";
 import { projectsCommand } from "./admin/projects";
 import { runsCommand } from "./admin/runs";
@@ -66,6 +68,7 @@ async function runAdmin(action: () => Promise<number>): Promise<void> {
   let code: number;
   let close = async () => {};
   try {
+    const { openAdminDatabase } = await import("./admin/database");
     const database = await openAdminDatabase();
     close = database.close;
     code = await action();
