@@ -75,11 +75,13 @@ async function runAdmin(action: () => Promise<number>): Promise<void> {
   } catch (error) {
     code = fail(error);
   }
-  const { disconnectPrisma } = await import("@/lib/db/prisma");
+  // Only what the action opened is closed: importing pg-boss or Prisma merely to close nothing
+  // would cost every admin command their load time. Their per-process instances live on
+  // globalThis (lib/jobs/queue.ts, lib/db/prisma.ts).
+  const opened = globalThis as { taskdeckBoss?: unknown; taskdeckPrisma?: unknown };
+  if (opened.taskdeckBoss) await (await import("@/lib/jobs/queue")).stopSenderBoss().catch(() => undefined);
+  if (opened.taskdeckPrisma) await (await import("@/lib/db/prisma")).disconnectPrisma().catch(() => undefined);
   const { closePool } = await import("@/lib/db/pool");
-  const { stopSenderBoss } = await import("@/lib/jobs/queue");
-  await stopSenderBoss().catch(() => undefined);
-  await disconnectPrisma().catch(() => undefined);
   await closePool().catch(() => undefined);
   await close().catch(() => undefined);
   await exit(code);
