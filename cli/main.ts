@@ -1,11 +1,13 @@
 // The `taskdeck` CLI: remote commands for agents and scripts (`jobs …`, over REST API v1) and
 // local admin commands for the server owner (`admin …`, straight against the database).
 // Exit codes: cli/exit-codes.ts, documented in the README.
+// Only the command definitions load at start: each command imports what its action needs when it
+// runs (the admin commands the database stack, `mcp` the MCP SDK), so `--help` and the remote
+// commands start without Prisma, pg-boss or the admin code.
 import { Command, CommanderError } from "commander";
 import { AppError } from "@/lib/errors";
 import { EnvError } from "@/lib/env";
 import { SecretKeyError } from "@/lib/secrets/seal";
-import { openAdminDatabase } from "./admin/database";
 import { keysCommand, membersCommand, teamsCommand, usersCommand } from "./admin/accounts";
 import { projectsCommand } from "./admin/projects";
 import { runsCommand } from "./admin/runs";
@@ -66,17 +68,20 @@ async function runAdmin(action: () => Promise<number>): Promise<void> {
   let code: number;
   let close = async () => {};
   try {
+    const { openAdminDatabase } = await import("./admin/database");
     const database = await openAdminDatabase();
     close = database.close;
     code = await action();
   } catch (error) {
     code = fail(error);
   }
-  const { disconnectPrisma } = await import("@/lib/db/prisma");
+  // Only what the action opened is closed: importing pg-boss or Prisma merely to close nothing
+  // would cost every admin command their load time. Their per-process instances live on
+  // globalThis (lib/jobs/queue.ts, lib/db/prisma.ts).
+  const opened = globalThis as { taskdeckBoss?: unknown; taskdeckPrisma?: unknown };
+  if (opened.taskdeckBoss) await (await import("@/lib/jobs/queue")).stopSenderBoss().catch(() => undefined);
+  if (opened.taskdeckPrisma) await (await import("@/lib/db/prisma")).disconnectPrisma().catch(() => undefined);
   const { closePool } = await import("@/lib/db/pool");
-  const { stopSenderBoss } = await import("@/lib/jobs/queue");
-  await stopSenderBoss().catch(() => undefined);
-  await disconnectPrisma().catch(() => undefined);
   await closePool().catch(() => undefined);
   await close().catch(() => undefined);
   await exit(code);

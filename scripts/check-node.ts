@@ -1,2 +1,2 @@
-// `npm test` and `npm run build` call this before anything else.
+// `npm test` calls this before anything else (npm run build checks through scripts/build.ts).
 import "@/lib/runtime/require-node";

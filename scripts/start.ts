@@ -130,7 +130,7 @@ try {
   if (dev) {
     children.push(startProcess("web", ["node_modules/next/dist/bin/next", "dev", "--port", String(launcher.PORT)], { ...env, NODE_ENV: "development" }));
   } else {
-    const build = ensureBuild(say);
+    const build = await ensureBuild(say);
     if (build.built) say(`built in ${build.seconds.toFixed(1)}s`);
     children.push(startProcess("web", webArgs(launcher.PORT), { ...env, NODE_ENV: "production" }));
   }

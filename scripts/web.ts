@@ -17,7 +17,7 @@ try {
 } finally {
   await closePool();
 }
-ensureBuild(logAs("web"));
+await ensureBuild(logAs("web"));
 const web = startProcess("web", webArgs(env.PORT), childEnv({ NODE_ENV: "production" }));
 const stop = () => {
   web.kill("SIGTERM");

@@ -1,9 +1,6 @@
 // `taskdeck admin users|teams|members|keys …`: the server owner's accounts commands,
-// straight against the database (lib/accounts, lib/auth/api-keys).
+// straight against the database (lib/accounts, lib/auth/api-keys, imported when a command runs).
 import { Command, Option } from "commander";
-import { addMember, listMembers, listTeams, removeMember, createTeam, findTeam } from "@/lib/accounts/teams";
-import { createUser, findUserByEmail, listUsers, setPassword } from "@/lib/accounts/users";
-import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { permissionListSchema, teamRoles } from "@/lib/auth/permissions";
 import { CliError, exitCodes } from "../exit-codes";
 import { createOutput, table } from "../output";
@@ -22,6 +19,7 @@ export function usersCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { email: string; password: string; name?: string; json?: boolean }) =>
       run(async () => {
+        const { createUser } = await import("@/lib/accounts/users");
         const user = await createUser(options);
         createOutput(Boolean(options.json)).result(`Created user ${user.email} (${user.id})`, { user });
         return ok;
@@ -35,6 +33,7 @@ export function usersCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { email: string; password: string; json?: boolean }) =>
       run(async () => {
+        const { setPassword } = await import("@/lib/accounts/users");
         await setPassword(options);
         createOutput(Boolean(options.json)).result(`Set a new password for ${options.email.toLowerCase()}; their sessions are signed out`, { email: options.email.toLowerCase() });
         return ok;
@@ -46,6 +45,7 @@ export function usersCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { json?: boolean }) =>
       run(async () => {
+        const { listUsers } = await import("@/lib/accounts/users");
         const all = await listUsers();
         const rows = all.map((user) => [user.email, user.name ?? "-", user.memberships.map((m) => `${m.team.slug} (${m.role})`).join(", ") || "-"]);
         createOutput(Boolean(options.json)).result(table([["EMAIL", "NAME", "TEAMS"], ...rows]), { users: all });
@@ -65,6 +65,7 @@ export function teamsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { name: string; slug?: string; json?: boolean }) =>
       run(async () => {
+        const { createTeam } = await import("@/lib/accounts/teams");
         const created = await createTeam(options);
         createOutput(Boolean(options.json)).result(`Created team ${created.name} (${created.slug})`, { team: created });
         return ok;
@@ -76,6 +77,7 @@ export function teamsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { json?: boolean }) =>
       run(async () => {
+        const { listTeams } = await import("@/lib/accounts/teams");
         const all = await listTeams();
         const rows = all.map((t) => [t.slug, t.name, String(t._count.memberships), String(t._count.projects)]);
         createOutput(Boolean(options.json)).result(table([["SLUG", "NAME", "MEMBERS", "PROJECTS"], ...rows]), { teams: all });
@@ -96,6 +98,7 @@ export function membersCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { team: string; email: string; role: string; json?: boolean }) =>
       run(async () => {
+        const { addMember } = await import("@/lib/accounts/teams");
         const result = await addMember(options.team, options.email, options.role);
         const text = result.changed === "added" ? `Added ${options.email} to ${options.team} as ${result.role}` : `${options.email} is now ${result.role} in ${options.team}`;
         createOutput(Boolean(options.json)).result(text, result);
@@ -109,6 +112,7 @@ export function membersCommand(run: Runner): Command {
     .requiredOption("--email <email>", "the user's email")
     .action((options: { team: string; email: string }) =>
       run(async () => {
+        const { removeMember } = await import("@/lib/accounts/teams");
         await removeMember(options.team, options.email);
         createOutput(false).result(`Removed ${options.email} from ${options.team}`, {});
         return ok;
@@ -121,6 +125,7 @@ export function membersCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { team: string; json?: boolean }) =>
       run(async () => {
+        const { listMembers } = await import("@/lib/accounts/teams");
         const all = await listMembers(options.team);
         const rows = all.map((m) => [m.user.email, m.user.name ?? "-", m.role]);
         createOutput(Boolean(options.json)).result(table([["EMAIL", "NAME", "ROLE"], ...rows]), { members: all });
@@ -147,6 +152,7 @@ export function keysCommand(run: Runner): Command {
         if (!permissions.success) throw new CliError(`--permissions: ${permissions.error.issues[0]?.message}`, exitCodes.badInput);
         const rateLimit = options.rateLimit === undefined ? null : Number(options.rateLimit);
         if (rateLimit !== null && !(Number.isInteger(rateLimit) && rateLimit >= 1)) throw new CliError("--rate-limit must be a whole number of at least 1", exitCodes.badInput);
+        const [{ findTeam }, { findUserByEmail }, { createApiKey }] = await Promise.all([import("@/lib/accounts/teams"), import("@/lib/accounts/users"), import("@/lib/auth/api-keys")]);
         const owner = await findTeam(options.team);
         const creator = options.createdBy ? await findUserByEmail(options.createdBy) : null;
         const { key, record } = await createApiKey(owner.id, creator?.id ?? null, { name: options.name, permissions: permissions.data, rateLimitPerMinute: rateLimit });
@@ -163,6 +169,7 @@ export function keysCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { team: string; json?: boolean }) =>
       run(async () => {
+        const [{ findTeam }, { listApiKeys }] = await Promise.all([import("@/lib/accounts/teams"), import("@/lib/auth/api-keys")]);
         const owner = await findTeam(options.team);
         const all = await listApiKeys(owner.id);
         const rows = all.map((k) => [k.id, k.name, `${k.prefix}…`, k.permissions.join(","), k.lastUsedAt?.toISOString() ?? "never", k.revokedAt ? "revoked" : "active"]);
@@ -177,6 +184,7 @@ export function keysCommand(run: Runner): Command {
     .requiredOption("--id <id>", "the key's id (see keys list)")
     .action((options: { team: string; id: string }) =>
       run(async () => {
+        const [{ findTeam }, { revokeApiKey }] = await Promise.all([import("@/lib/accounts/teams"), import("@/lib/auth/api-keys")]);
         const owner = await findTeam(options.team);
         await revokeApiKey(owner.id, options.id);
         createOutput(false).result(`Revoked API key ${options.id}`, {});

@@ -1,10 +1,8 @@
 // `taskdeck admin projects …`: create and list projects, and connect them to the services their
-// jobs talk to, through the same integrations as the project settings page.
+// jobs talk to, through the same integrations as the project settings page (imported when a
+// command runs).
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
-import { createProject, findProjectBySlugOrId, listProjects } from "@/lib/accounts/projects";
-import { checkIntegration } from "@/lib/integrations/checks";
-import { connectIntegration, disconnectIntegration } from "@/lib/integrations/connect";
 import { integrationDefinitions, integrationKinds, isIntegrationKind, type IntegrationKind } from "@/lib/integrations/kinds";
 import { collect } from "../params";
 import { CliError, exitCodes } from "../exit-codes";
@@ -24,6 +22,7 @@ export function projectsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { team: string; name: string; slug?: string; json?: boolean }) =>
       run(async () => {
+        const { createProject } = await import("@/lib/accounts/projects");
         const created = await createProject(options);
         createOutput(Boolean(options.json)).result(`Created project ${created.name} (${created.slug}, ${created.id})`, { project: created });
         return ok;
@@ -36,6 +35,7 @@ export function projectsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { team?: string; json?: boolean }) =>
       run(async () => {
+        const { listProjects } = await import("@/lib/accounts/projects");
         const all = await listProjects(options.team);
         const rows = all.map((p) => [p.slug, p.name, p.team.slug, p.id]);
         createOutput(Boolean(options.json)).result(table([["SLUG", "NAME", "TEAM", "ID"], ...rows]), { projects: all });
@@ -96,6 +96,7 @@ export function projectsCommand(run: Runner): Command {
     .requiredOption("--project <project>", "the project's slug or id")
     .action((kind: string, options: { project: string }) =>
       run(async () => {
+        const [{ findProjectBySlugOrId }, { disconnectIntegration }] = await Promise.all([import("@/lib/accounts/projects"), import("@/lib/integrations/connect")]);
         const project = await findProjectBySlugOrId(options.project);
         await disconnectIntegration(project.id, requireKind(kind));
         createOutput(false).result(`Disconnected ${project.slug} from ${integrationDefinitions[requireKind(kind)].label}`, {});
@@ -110,6 +111,7 @@ export function projectsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((kind: string, options: { project: string; json?: boolean }) =>
       run(async () => {
+        const [{ findProjectBySlugOrId }, { checkIntegration }] = await Promise.all([import("@/lib/accounts/projects"), import("@/lib/integrations/checks")]);
         const project = await findProjectBySlugOrId(options.project);
         const { result } = await checkIntegration(project.id, requireKind(kind));
         createOutput(Boolean(options.json)).result(`${result.ok ? "OK" : "FAILED"}: ${result.message}`, { check: result });
@@ -146,6 +148,7 @@ function secretSettings(kind: IntegrationKind, values: string[]): Record<string,
 }
 
 async function connect(project: string, kind: IntegrationKind, input: Record<string, string>, pull: boolean, json: boolean): Promise<number> {
+  const [{ findProjectBySlugOrId }, { connectIntegration }] = await Promise.all([import("@/lib/accounts/projects"), import("@/lib/integrations/connect")]);
   const { id, slug } = await findProjectBySlugOrId(project);
   const { integration, pullAll } = await connectIntegration(id, kind, input, { userId: null, source: { kind: "admin_cli" }, pullAll: pull });
   const text = `Connected ${slug} to ${integration.label} (${integration.secretHint})` + (pullAll ? `; Pull All queued as run ${pullAll.id}` : "");

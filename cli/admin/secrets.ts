@@ -1,9 +1,7 @@
 // `taskdeck admin secrets …`: the server owner's view of the sealed credentials (integration keys,
-// webhook secrets): check them against TASKDECK_ENCRYPTION_KEY, and rotate to a new key.
+// webhook secrets): check them against TASKDECK_ENCRYPTION_KEY, and rotate to a new key. What they
+// need is imported when a command runs.
 import { Command } from "commander";
-import { getPool } from "@/lib/db/pool";
-import { configuredKeys, keyId } from "@/lib/secrets/seal";
-import { checkStoredSecretsOnPool, rotateStoredSecrets } from "@/lib/secrets/stored";
 import { exitCodes } from "../exit-codes";
 import { createOutput } from "../output";
 import { type Runner, jsonOption } from "../options";
@@ -16,6 +14,7 @@ export function secretsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { json?: boolean }) =>
       run(async () => {
+        const [{ getPool }, { configuredKeys, keyId }, { checkStoredSecretsOnPool }] = await Promise.all([import("@/lib/db/pool"), import("@/lib/secrets/seal"), import("@/lib/secrets/stored")]);
         const check = await checkStoredSecretsOnPool(getPool());
         const current = configuredKeys().current;
         const text =
@@ -33,6 +32,7 @@ export function secretsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { json?: boolean }) =>
       run(async () => {
+        const [{ getPool }, { configuredKeys, keyId }, { rotateStoredSecrets }] = await Promise.all([import("@/lib/db/pool"), import("@/lib/secrets/seal"), import("@/lib/secrets/stored")]);
         const client = await getPool().connect();
         try {
           const changed = await rotateStoredSecrets(client);

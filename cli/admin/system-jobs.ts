@@ -1,31 +1,31 @@
 // `taskdeck admin system-jobs …`: the server owner's view of system jobs, which the API and the
 // dashboard never show (PRODUCT.md "Access"): their schedules, runs (with stacks), and triggers.
+// The job catalog and the database stack are imported when a command runs.
 import { Command, Option } from "commander";
 import { AppError } from "@/lib/errors";
-import { prisma } from "@/lib/db/prisma";
-import { runsWithoutProject } from "@/lib/jobs/definition";
-import { jobs } from "@/lib/jobs/jobs";
-import { runInclude, toApiRun } from "@/lib/jobs/runs";
-import { nextOccurrence, scheduleInWords } from "@/lib/jobs/schedule-text";
 import { runStatuses, type RunStatus } from "@/lib/jobs/schemas";
 import { CliError, exitCodes } from "../exit-codes";
 import { createOutput, progressText, runSummary, runsTable, table } from "../output";
 import { collect, parseParams } from "../params";
 import { exitCodeForRun, waitForRun } from "../wait";
-import { findRun, showRunWithStack } from "./runs";
 import { type Runner, jsonOption } from "../options";
 
 // The types that run without a project: system types, and the fan-out of a project type's cron.
-const systemTypes = () => jobs.catalog.all().filter(runsWithoutProject);
+async function systemTypes() {
+  const [{ jobs }, { runsWithoutProject }] = await Promise.all([import("@/lib/jobs/jobs"), import("@/lib/jobs/definition")]);
+  return jobs.catalog.all().filter(runsWithoutProject);
+}
 
-function requireSystemType(type: string) {
-  if (!systemTypes().some((definition) => definition.type === type)) {
-    const known = systemTypes().map((d) => d.type).join(", ");
+async function requireSystemType(type: string) {
+  const types = await systemTypes();
+  if (!types.some((definition) => definition.type === type)) {
+    const known = types.map((d) => d.type).join(", ");
     throw new CliError(`"${type}" is not a system job type; system types: ${known}`, exitCodes.badInput);
   }
 }
 
 async function readSystemRun(runId: string) {
+  const { findRun } = await import("./run-details");
   const run = await findRun(runId).catch(() => null);
   if (!run || run.projectId !== null) throw new AppError("not_found", `No system run ${runId}`);
   return run;
@@ -40,8 +40,9 @@ export function systemJobsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { json?: boolean }) =>
       run(async () => {
+        const [{ prisma }, { nextOccurrence, scheduleInWords }] = await Promise.all([import("@/lib/db/prisma"), import("@/lib/jobs/schedule-text")]);
         const types = await Promise.all(
-          systemTypes().map(async (definition) => {
+          (await systemTypes()).map(async (definition) => {
             const cron = definition.schedule?.cron ?? null;
             const last = await prisma.jobRun.findFirst({ where: { type: definition.type, projectId: null }, orderBy: { createdAt: "desc" } });
             const lastSkip = await prisma.scheduleSkip.findFirst({ where: { type: definition.type, projectId: null }, orderBy: { occurredAt: "desc" } });
@@ -71,9 +72,10 @@ export function systemJobsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { type?: string; status?: RunStatus; limit: string; json?: boolean }) =>
       run(async () => {
-        if (options.type) requireSystemType(options.type);
+        if (options.type) await requireSystemType(options.type);
         const limit = Number(options.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError("--limit must be a whole number from 1 to 500", exitCodes.badInput);
+        const [{ prisma }, { runInclude, toApiRun }] = await Promise.all([import("@/lib/db/prisma"), import("@/lib/jobs/runs")]);
         const runs = await prisma.jobRun.findMany({
           where: { projectId: null, ...(options.type ? { type: options.type } : {}), ...(options.status ? { status: options.status } : {}) },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -93,6 +95,7 @@ export function systemJobsCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((runId: string, options: { json?: boolean }) =>
       run(async () => {
+        const { showRunWithStack } = await import("./run-details");
         showRunWithStack(await readSystemRun(runId), Boolean(options.json));
         return exitCodes.ok;
       }),
@@ -110,6 +113,7 @@ export function systemJobsCommand(run: Runner): Command {
       run(async () => {
         const timeout = options.timeout === undefined ? undefined : Number(options.timeout);
         if (timeout !== undefined && !(timeout > 0)) throw new CliError("--timeout must be a positive number of seconds", exitCodes.badInput);
+        const [{ jobs }, { toApiRun }] = await Promise.all([import("@/lib/jobs/jobs"), import("@/lib/jobs/runs")]);
         // The same parser as every surface: unknown and cron-only types are refused with its message.
         const created = await jobs.triggerFrom("system", { type, projectId: null, params: parseParams(options.param), source: { kind: "admin_cli" } });
         const output = createOutput(Boolean(options.json));

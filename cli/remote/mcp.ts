@@ -2,12 +2,9 @@
 // (Claude Desktop, Cursor). It bridges to the server's own MCP endpoint (/api/mcp) with
 // TASKDECK_URL and TASKDECK_API_KEY, so the tools, their permissions and their answers are the
 // HTTP server's, never a second copy; progress notifications are passed through while a tool waits.
+// The MCP SDK is imported when the command runs, not for every other command.
 import { Command } from "commander";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { CallToolRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { parseCliEnv } from "@/lib/env";
 import { MAX_WAIT_SECONDS } from "@/lib/mcp/wait-input";
 import { CliError, exitCodes } from "../exit-codes";
@@ -18,6 +15,10 @@ import { url, type Common } from "./jobs";
 const TOOL_TIMEOUT_MS = (MAX_WAIT_SECONDS + 60) * 1000;
 
 async function connectRemote(baseUrl: string, apiKey: string): Promise<Client> {
+  const [{ Client }, { StreamableHTTPClientTransport }] = await Promise.all([
+    import("@modelcontextprotocol/sdk/client/index.js"),
+    import("@modelcontextprotocol/sdk/client/streamableHttp.js"),
+  ]);
   const remote = new Client({ name: "taskdeck-cli", version: "0.1.0" });
   try {
     await remote.connect(new StreamableHTTPClientTransport(new URL(`${baseUrl}/api/mcp`), { requestInit: { headers: { Authorization: `Bearer ${apiKey}` } } }));
@@ -41,6 +42,11 @@ export function mcpCommand(run: Runner): Command {
         if (!baseUrl) throw new CliError("Set TASKDECK_URL (for example http://localhost:3000) or pass --url", exitCodes.badInput);
         if (!env.TASKDECK_API_KEY) throw new CliError("Set TASKDECK_API_KEY to a team API key (team settings → API keys)", exitCodes.unauthorized);
         const remote = await connectRemote(baseUrl, env.TASKDECK_API_KEY);
+        const [{ Server }, { StdioServerTransport }, { CallToolRequestSchema, ListToolsRequestSchema }] = await Promise.all([
+          import("@modelcontextprotocol/sdk/server/index.js"),
+          import("@modelcontextprotocol/sdk/server/stdio.js"),
+          import("@modelcontextprotocol/sdk/types.js"),
+        ]);
         const info = remote.getServerVersion();
         const server = new Server(
           { name: info?.name ?? "taskdeck", version: info?.version ?? "0.1.0", title: "Taskdeck" },

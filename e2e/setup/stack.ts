@@ -64,7 +64,7 @@ async function startStack(project: TestProject, cleanups: Array<() => Promise<un
     itunes: { delayMs: 25 },
   });
   cleanups.push(() => sandboxes.close());
-  ensureBuild((line) => console.log(line));
+  await ensureBuild((line) => console.log(line));
 
   const port = await freePort();
   const env = {

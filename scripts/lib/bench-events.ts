@@ -36,7 +36,7 @@ const INGEST_RATE_LIMIT = "1000000";
 
 /** The production web server (next start) on the bench's database. */
 async function startWeb(databaseUrl: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  ensureBuild(logAs("web"));
+  await ensureBuild(logAs("web"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const web = startProcess(
