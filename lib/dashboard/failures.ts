@@ -30,28 +30,33 @@ export const FAILURE_PAGE_SIZE = 25;
 
 // $1 project, $2 the window in days (null: all), $3 page size, $4 offset. A window is the runs
 // created since its start rounded down to the hour: day buckets for its whole days, hour buckets
-// for the day it starts in. Totals come first so a page past the end still answers them.
+// for the day it starts in. The groups are summed over narrow columns only; the page's 25 then
+// read their message and newest run from the bucket that saw them last (one index probe each).
+// Totals come first so a page past the end still answers them.
 export const FAILURE_PAGE_SQL = `
   WITH bounds AS (
     SELECT coalesce(date_trunc('hour', now() - make_interval(days => $2::int), 'UTC'), '-infinity') AS hour_from,
            coalesce(date_trunc('day', now() - make_interval(days => $2::int), 'UTC') + interval '24 hours', '-infinity') AS day_from),
   buckets AS (
-    SELECT f.type, f.fingerprint, f.message, f.failures, f.first_seen_at, f.last_seen_at, f.newest_run_id
+    SELECT f.type, f.fingerprint, f.failures, f.first_seen_at, f.last_seen_at
       FROM bounds, failure_groups AS f
      WHERE f.project_id = $1 AND f.span = 'day' AND f.bucket >= bounds.day_from
     UNION ALL
-    SELECT f.type, f.fingerprint, f.message, f.failures, f.first_seen_at, f.last_seen_at, f.newest_run_id
+    SELECT f.type, f.fingerprint, f.failures, f.first_seen_at, f.last_seen_at
       FROM bounds, failure_groups AS f
      WHERE f.project_id = $1 AND f.span = 'hour' AND f.bucket >= bounds.hour_from AND f.bucket < bounds.day_from),
   groups AS (
-    SELECT type, fingerprint, min(message) AS message, sum(failures)::int AS count,
-           min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen,
-           (array_agg(newest_run_id ORDER BY last_seen_at DESC))[1]::text AS newest
+    SELECT type, fingerprint, sum(failures)::int AS count, min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen
       FROM buckets GROUP BY type, fingerprint),
   totals AS (SELECT count(*)::int AS group_count, coalesce(sum(count), 0)::int AS failures FROM groups)
-  SELECT totals.group_count, totals.failures, page.type, page.message, page.count, page.first_seen, page.last_seen, page.newest
+  SELECT totals.group_count, totals.failures, page.type, newest.message, page.count, page.first_seen, page.last_seen, newest.newest_run_id::text AS newest
     FROM totals
-    LEFT JOIN LATERAL (SELECT * FROM groups ORDER BY last_seen DESC, type, fingerprint LIMIT $3 OFFSET $4) AS page ON true`;
+    LEFT JOIN LATERAL (SELECT * FROM groups ORDER BY last_seen DESC, type, fingerprint LIMIT $3 OFFSET $4) AS page ON true
+    LEFT JOIN LATERAL (
+      SELECT f.message, f.newest_run_id FROM failure_groups AS f
+       WHERE f.project_id = $1 AND f.type = page.type AND f.fingerprint = page.fingerprint AND f.last_seen_at = page.last_seen
+       LIMIT 1) AS newest ON true
+   ORDER BY page.last_seen DESC, page.type, page.fingerprint`;
 
 interface FailureRow {
   group_count: number;

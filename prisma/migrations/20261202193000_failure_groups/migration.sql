@@ -120,3 +120,6 @@ SELECT run.project_id, span, date_trunc(span, run.created_at, 'UTC'), run.type, 
   FROM job_runs AS run CROSS JOIN unnest(ARRAY['hour', 'day']) AS span
  WHERE run.status = 'failed' AND run.project_id IS NOT NULL
  GROUP BY 1, 2, 3, 4, 5;
+
+-- A group's bucket that saw it last (its message and newest run), for the 25 groups of a page.
+CREATE INDEX "failure_groups_project_id_type_fingerprint_last_seen_at_idx" ON "failure_groups" ("project_id", "type", "fingerprint", "last_seen_at" DESC);
