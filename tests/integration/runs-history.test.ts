@@ -1,9 +1,10 @@
 // Reading runs costs the same at any history (issue 18): the runs' version reads a handful of rows
-// whatever the project's size, a page at any depth is an index seek, and a paused lane's poll
-// finds its run by the job that carries it. Checked in kind, through
+// whatever the project's size, a page at any depth is an index seek, a paused lane's poll finds
+// its run by the job that carries it, and the job-type cards read each type's newest runs. Checked in kind, through
 // the plans PostgreSQL executes (rows each node read), never through timings.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/pool";
+import { JOB_TYPE_STATS_SQL, RECENT_RUNS } from "@/lib/dashboard/job-type-stats";
 import { LANE_QUEUE } from "@/lib/jobs/define-catalog";
 import { pausingRun } from "@/lib/jobs/lanes";
 import { getSenderBoss } from "@/lib/jobs/queue";
@@ -125,5 +126,16 @@ describe("a paused lane's poll", () => {
     const nodes = onRuns(await plan(sent!.sql, sent!.values));
     expect(nodes.map((node) => node["Index Name"])).toEqual(["job_runs_queue_job_id_idx"]);
     expect(rowsRead(nodes[0]!)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("the job types' cards", () => {
+  it("read each type's newest runs, a few rows per type, even for a type that never ran in a 5,000-run history", async () => {
+    // The history is all revenuecat_sync; push_build never ran there.
+    const nodes = onRuns(await plan(JOB_TYPE_STATS_SQL, [projectId, ["revenuecat_sync", "push_build"], RECENT_RUNS]));
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) expect(node["Index Name"]).toMatch(/^job_runs_(project_id_type_created_at_idx|active_type_project_key)$/);
+    // Per type: the last run (1) and the recent ones (RECENT_RUNS); the active lookup reads none here.
+    expect(nodes.map(rowsRead).reduce((sum, rows) => sum + rows, 0)).toBeLessThanOrEqual(2 * (1 + RECENT_RUNS));
   });
 });
