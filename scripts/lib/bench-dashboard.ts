@@ -182,5 +182,13 @@ export function dashboardMarkdown(result: DashboardResult, machine: string, note
     "",
     dashboardTable(result),
     "",
+    "### Reading the numbers",
+    "",
+    "- The load is closed-loop: each connection sends its next request when the last answer is read, so at 50 connections p50 ≈ 50 ÷ req/s. Where both projects answer at the same rate, the web process (one Node thread, beside PostgreSQL and the load generator on the same cores) is the limit, not the history.",
+    "- The Ratio column is the large project's p50 over the small one's: about 1× means the route's cost does not grow with history.",
+    "- The 304 answers from the runs' version alone (decision 019); the Failures page is a whole server-rendered page (layout, navigation and 25 groups), read from the failure_groups rollup (decision 021).",
+    "- The in-process rows time one call at a time through the pool, without HTTP or auth: what the database work costs.",
+    "- Before issue 18 (the issue's own measurement on this machine, autocannon, 50 connections, 20 s): the runs list, its 304, run detail and job types answered about 22 requests/s with a p50 of 2.2 s on the 1M-run project (count(*) in the runs' version); the paused lane's poll had a p50 of 3–4 s; the Failures page sorted every failed run of its window on disk (194 ms) and served all 246 groups in 535 KB, 6 pages/s. The job-type cards also walked the project's history for each type that had never run there (409 ms a request at 200,000 runs) until `job_runs (project_id, type, created_at DESC)`.",
+    "",
   ].join("\n");
 }
