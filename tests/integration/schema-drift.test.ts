@@ -22,6 +22,8 @@ const handWrittenIndexes = [
   "app_store_reviews_pending_response_idx",
   // An expression (the error's fingerprint), failed runs only: the Failures rollup's triggers.
   "job_runs_failures_idx",
+  // Covering (INCLUDE): a Failures window read from the index alone.
+  "failure_groups_window_idx",
 ];
 
 type Dmmf = Awaited<ReturnType<typeof internals.getDMMF>>;
