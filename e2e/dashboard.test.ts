@@ -1,5 +1,5 @@
 // The dashboard an admin lives in, in Chromium: cancelling a running run, a failure's error in the
-// run and in Failures, a duplicate trigger that links to the run in progress, runs filtered through
+// run and in Failures, Failures a page of groups at a time, a duplicate trigger that links to the run in progress, runs filtered through
 // the URL, cheap refreshes, and the keyboard.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,6 +80,36 @@ describe("the run page", () => {
     const retryId = page.url().split("/").at(-1)!;
     expect((await prisma.jobRun.findUniqueOrThrow({ where: { id: retryId } })).retryOfId).toBe(second);
     await waitUntilFinished(retryId);
+  });
+});
+
+describe("Failures", () => {
+  it("shows 25 groups a page and pages to the rest, keeping the time window", async () => {
+    const project = await createProject(teamId, "many-failures");
+    // 30 distinct errors, one failed run each, a minute apart: error 0 is the most recent.
+    await prisma.jobRun.createMany({
+      data: Array.from({ length: 30 }, (_, index) => {
+        const at = new Date(Date.now() - (index + 1) * 60_000);
+        return { type: "revenuecat_sync", projectId: project.id, status: "failed" as const, triggerKind: "schedule" as const, createdAt: at, startedAt: at, finishedAt: at, errorMessage: `error number ${index}` };
+      }),
+    });
+    await page.goto(`${baseUrl()}/projects/${project.slug}/failures?window=24h`);
+    await page.getByText("30 failed runs in 30 groups, most recent first.").waitFor();
+    const groups = page.locator("[data-failure-type]");
+    await expect(groups.count()).resolves.toBe(25);
+    await expect(groups.first().getByText("error number 0", { exact: true }).isVisible()).resolves.toBe(true);
+    const pages = page.getByRole("navigation", { name: "Pages of failures" });
+    await pages.getByText("Page 1 of 2").waitFor();
+
+    await pages.getByRole("link", { name: "Next page" }).click();
+    await page.waitForURL((url) => url.searchParams.get("page") === "2" && url.searchParams.get("window") === "24h");
+    await pages.getByText("Page 2 of 2").waitFor();
+    await expect(groups.count()).resolves.toBe(5);
+    await expect(groups.last().getByText("error number 29", { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(pages.getByRole("link", { name: "Next page" }).count()).resolves.toBe(0);
+    await pages.getByRole("link", { name: "Previous page" }).click();
+    await page.waitForURL((url) => url.searchParams.get("page") === null);
+    await expect(groups.count()).resolves.toBe(25);
   });
 });
 

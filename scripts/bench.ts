@@ -4,12 +4,16 @@
 //           against batched DELETE, partition_creation and db_pruning (scripts/lib/bench-events.ts).
 //   issues: issue_scan against a bare GROUP BY (scripts/lib/bench-issues.ts);
 //   ratings: app_store_ratings_sync for 50 apps across 175 storefronts against the bare requests
-//            (scripts/lib/bench-ratings.ts).
-// Flags: --only engine|events|issues|ratings (all), --write (also write docs/benchmarks.md; a section not run is
+//            (scripts/lib/bench-ratings.ts);
+//   dashboard: the dashboard's and API's reads on a 1,000,000-run project beside a 10,000-run one,
+//              at 50 connections (scripts/lib/bench-dashboard.ts).
+// Flags: --only engine|events|issues|ratings|dashboard (all), --write (also write docs/benchmarks.md; a section not run is
 // kept as the file has it). Engine: --pickup-runs N (500), --throughput-runs N (5000). Events:
 // --events N (5,000,000 per retention month), --prune-events N (1,000,000), --ingest-batches N (100
 // per repetition), --ingest-reps N (3), --ingest-concurrency N (4), --delete-batch N (5000),
-// --months-ahead N (12).
+// --months-ahead N (12). Dashboard: --fill-runs N (1000000), --fill-projects N (20), --fill-per-project N
+// (10000), --dashboard-connections N (50), --dashboard-seconds N (5), --dashboard-rounds N (2), --note
+// TEXT (the line under the machine in docs/benchmarks.md, e.g. who else was using it).
 import "@/lib/runtime/require-node";
 import { cpus, totalmem } from "node:os";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -33,10 +37,17 @@ const { values: flags } = parseArgs({
     "ratings-apps": { type: "string", default: "50" },
     "ratings-reps": { type: "string", default: "3" },
     "ratings-delay-ms": { type: "string", default: "120" },
+    "fill-runs": { type: "string", default: "1000000" },
+    "fill-projects": { type: "string", default: "20" },
+    "fill-per-project": { type: "string", default: "10000" },
+    "dashboard-connections": { type: "string", default: "50" },
+    "dashboard-seconds": { type: "string", default: "5" },
+    "dashboard-rounds": { type: "string", default: "2" },
+    note: { type: "string", default: "These machines are shared and noisy; compare the ratios, not the absolute numbers." },
     write: { type: "boolean", default: false },
   },
 });
-const sections = ["engine", "events", "issues", "ratings"];
+const sections = ["engine", "events", "issues", "ratings", "dashboard"];
 if (flags.only !== undefined && !sections.includes(flags.only)) {
   console.error(`--only takes ${sections.join(", ")}`);
   process.exit(2);
@@ -46,6 +57,7 @@ const runEvents = flags.only === undefined || flags.only === "events";
 // issue_scan over --issue-events new error events (1,000,000), beside a bare GROUP BY (scripts/lib/bench-issues.ts).
 const runIssues = flags.only === undefined || flags.only === "issues";
 const runRatings = flags.only === undefined || flags.only === "ratings";
+const runDashboard = flags.only === undefined || flags.only === "dashboard";
 const number = (name: keyof typeof flags) => {
   const value = Number(flags[name]);
   if (!Number.isInteger(value) || value < 1) {
@@ -77,6 +89,7 @@ let engine: Awaited<ReturnType<typeof import("./lib/bench-engine").benchEngine>>
 let events: Awaited<ReturnType<typeof import("./lib/bench-events").benchEvents>> | null = null;
 let issues: Awaited<ReturnType<typeof import("./lib/bench-issues").benchIssues>> | null = null;
 let ratings: Awaited<ReturnType<typeof import("./lib/bench-ratings").benchRatings>> | null = null;
+let dashboard: Awaited<ReturnType<typeof import("./lib/bench-dashboard").benchDashboard>> | null = null;
 let serverVersion = "unknown";
 try {
   if (runEngine) {
@@ -96,6 +109,18 @@ try {
     const apps = number("ratings-apps");
     ratings = await benchRatings({ apps, projects: Math.max(1, Math.ceil(apps / 5)), repetitions: number("ratings-reps"), delayMs: number("ratings-delay-ms") });
   }
+  if (runDashboard) {
+    const { benchDashboard } = await import("./lib/bench-dashboard");
+    dashboard = await benchDashboard({
+      databaseUrl: database.url,
+      runs: number("fill-runs"),
+      projects: number("fill-projects"),
+      perProject: number("fill-per-project"),
+      connections: number("dashboard-connections"),
+      seconds: number("dashboard-seconds"),
+      rounds: number("dashboard-rounds"),
+    });
+  }
   const { rows } = await getPool().query<{ server_version: string }>("SHOW server_version");
   serverVersion = rows[0]?.server_version ?? serverVersion;
 } finally {
@@ -114,11 +139,14 @@ if (issues) {
 }
 const ratingsReport = ratings ? await import("./lib/bench-ratings") : null;
 if (ratings && ratingsReport) console.log(`\n${ratingsReport.ratingsMarkdown(ratings, machine)}`);
+const dashboardReport = dashboard ? await import("./lib/bench-dashboard") : null;
+if (dashboard && dashboardReport) console.log(`\n${dashboardReport.dashboardTable(dashboard)}`);
 console.log(`\nMachine: ${machine}`);
 
 if (flags.write) {
   // The file holds the engine's part, then the events part from its `## Events` heading, then the
-  // store part from `## Store`; a section not run keeps what the file has.
+  // store part from `## Store`, then the dashboard part from `## Dashboard`; a section not run
+  // keeps what the file has.
   const current = existsSync("docs/benchmarks.md") ? readFileSync("docs/benchmarks.md", "utf8") : "";
   const part = (heading: string, next: string | null) => {
     const start = heading === "" ? 0 : current.indexOf(`\n${heading}\n`);
@@ -129,8 +157,9 @@ if (flags.write) {
   const keptEngine = current.includes("\n## Events\n") ? part("", "## Events") : part("", "## Store");
   const engineText = engine ? engine.markdown(machine) : keptEngine;
   const eventsText = events && report ? report.eventsMarkdown(events, machine) : part("## Events", "## Store");
-  const storeText = ratings && ratingsReport ? ratingsReport.ratingsMarkdown(ratings, machine) : part("## Store", null);
-  writeFileSync("docs/benchmarks.md", [engineText, eventsText, storeText].filter((text) => text !== "").join("\n"));
+  const storeText = ratings && ratingsReport ? ratingsReport.ratingsMarkdown(ratings, machine) : part("## Store", "## Dashboard");
+  const dashboardText = dashboard && dashboardReport ? dashboardReport.dashboardMarkdown(dashboard, machine, flags.note) : part("## Dashboard", null);
+  writeFileSync("docs/benchmarks.md", [engineText, eventsText, storeText, dashboardText].filter((text) => text !== "").join("\n"));
   console.log("wrote docs/benchmarks.md");
 }
 process.exit(0);

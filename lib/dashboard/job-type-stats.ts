@@ -51,9 +51,10 @@ interface Row {
   median_seconds: number | null;
 }
 
-export async function jobTypeStats(projectId: string, types: string[]): Promise<Record<string, JobTypeStats>> {
-  const { rows } = await getPool().query<Row>(
-    `SELECT t.type,
+// $1 project, $2 the job types, $3 RECENT_RUNS. Each lateral reads one type's newest runs through
+// (project_id, type, created_at DESC): a few rows per type, whatever the project's history.
+export const JOB_TYPE_STATS_SQL = `
+     SELECT t.type,
             last.id AS last_id, last.status::text AS last_status, last.created_at AS last_created_at, last.finished_at AS last_finished_at,
             active.id AS active_id, active.status::text AS active_status, active.created_at AS active_created_at,
             active.progress_processed AS active_processed, active.progress_total AS active_total,
@@ -71,9 +72,10 @@ export async function jobTypeStats(projectId: string, types: string[]): Promise<
                                    FILTER (WHERE status = 'completed') AS median_seconds
                             FROM (SELECT status, started_at, finished_at FROM job_runs
                                    WHERE project_id = $1 AND type = t.type AND status IN ('completed', 'failed', 'cancelled')
-                                   ORDER BY created_at DESC LIMIT $3) AS latest) AS recent ON true`,
-    [projectId, types, RECENT_RUNS],
-  );
+                                   ORDER BY created_at DESC LIMIT $3) AS latest) AS recent ON true`;
+
+export async function jobTypeStats(projectId: string, types: string[]): Promise<Record<string, JobTypeStats>> {
+  const { rows } = await getPool().query<Row>(JOB_TYPE_STATS_SQL, [projectId, types, RECENT_RUNS]);
   return Object.fromEntries(
     rows.map((row) => [
       row.type,

@@ -2,15 +2,11 @@
 // API against the bare insert ceilings, retention of an expired month by partition drop against
 // batched DELETE, and the partition_creation and db_pruning durations, on the bench's database.
 // Imported by scripts/bench.ts once DATABASE_URL points at that database.
-import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/prisma";
-import { childEnv } from "@/lib/env";
 import { authenticateIngestKey, createIngestKey } from "@/lib/events/ingest-keys";
-import { ensureBuild } from "./build";
 import { benchIngest, type IngestRates } from "./bench-ingest";
 import { benchMaintenance, type MaintenanceResult } from "./bench-event-maintenance";
-import { logAs, startProcess, waitForExit, waitForHttp, webArgs } from "./processes";
-import { freePort } from "./throwaway-database";
+import { startWeb } from "./bench-web";
 
 export interface EventsOptions {
   databaseUrl: string;
@@ -34,37 +30,6 @@ export interface EventsResult {
 // High enough that the limit never answers 429 during the bench: each request carries 1,000 events.
 const INGEST_RATE_LIMIT = "1000000";
 
-/** The production web server (next start) on the bench's database. */
-async function startWeb(databaseUrl: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  await ensureBuild(logAs("web"));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const web = startProcess(
-    "web",
-    webArgs(port),
-    childEnv({
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
-      NEXTAUTH_URL: baseUrl,
-      INGEST_RATE_LIMIT_PER_MINUTE: INGEST_RATE_LIMIT,
-      LOG_LEVEL: "warn",
-    }),
-  );
-  const stop = async () => {
-    web.kill("SIGTERM");
-    await waitForExit(web, 20_000);
-  };
-  try {
-    await waitForHttp(`${baseUrl}/login`, 120_000);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { baseUrl, stop };
-}
-
 export async function benchEvents(options: EventsOptions): Promise<EventsResult> {
   const batchSize = 1000;
   const team = await prisma.team.create({ data: { name: "Bench events", slug: "bench-events" } });
@@ -77,7 +42,7 @@ export async function benchEvents(options: EventsOptions): Promise<EventsResult>
   if (!actor) throw new Error("the bench's ingest key does not authenticate");
 
   console.log(`ingest: ${options.ingestRepetitions} × ${options.ingestBatches} batches of ${batchSize} per variant, ${options.concurrency} concurrent…`);
-  const web = await startWeb(options.databaseUrl);
+  const web = await startWeb(options.databaseUrl, { INGEST_RATE_LIMIT_PER_MINUTE: INGEST_RATE_LIMIT });
   let ingest: IngestRates;
   try {
     ingest = await benchIngest(

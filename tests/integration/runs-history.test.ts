@@ -1,10 +1,17 @@
 // Reading runs costs the same at any history (issue 18): the runs' version reads a handful of rows
-// whatever the project's size, and a page at any depth is an index seek. Checked in kind, through
+// whatever the project's size, a page at any depth is an index seek, a paused lane's poll finds
+// its run by the job that carries it, and the job-type cards read each type's newest runs. Checked in kind, through
 // the plans PostgreSQL executes (rows each node read), never through timings.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/pool";
+import { JOB_TYPE_STATS_SQL, RECENT_RUNS } from "@/lib/dashboard/job-type-stats";
+import { LANE_QUEUE } from "@/lib/jobs/define-catalog";
+import { pausingRun } from "@/lib/jobs/lanes";
+import { getSenderBoss } from "@/lib/jobs/queue";
 import { listRuns, listRunsQuery, runsVersion, RUNS_VERSION_SQL } from "@/lib/jobs/runs";
 import { createProject } from "../helpers/fixtures";
+import { onRelation, plan, rowsRead, type PlanNode } from "../helpers/plans";
+import { releaseAll } from "../helpers/teardown";
 
 const HISTORY = 5_000;
 let projectId: string;
@@ -21,35 +28,13 @@ async function insertHistory(project: string, count: number) {
   await getPool().query("ANALYZE job_runs");
 }
 
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  "Index Cond"?: string;
-  "Actual Rows": number;
-  "Actual Loops": number;
-  "Rows Removed by Filter"?: number;
-  Plans?: PlanNode[];
-}
-
-async function plan(sql: string, values: unknown[]): Promise<PlanNode[]> {
-  const { rows } = await getPool().query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values);
-  const nodes: PlanNode[] = [];
-  const walk = (node: PlanNode) => {
-    nodes.push(node);
-    node.Plans?.forEach(walk);
-  };
-  walk(rows[0]["QUERY PLAN"][0].Plan);
-  return nodes;
-}
-
-const onRuns = (nodes: PlanNode[]) => nodes.filter((node) => node["Relation Name"] === "job_runs");
-const rowsRead = (node: PlanNode) => node["Actual Rows"] * node["Actual Loops"] + (node["Rows Removed by Filter"] ?? 0);
+const onRuns = (nodes: PlanNode[]) => onRelation(nodes, "job_runs");
 
 beforeAll(async () => {
   projectId = (await createProject()).project.id;
   await insertHistory(projectId, HISTORY);
 });
+afterAll(() => releaseAll());
 
 describe("the runs' version", () => {
   it("reads a few rows of a 5,000-run history, not the history", async () => {
@@ -111,5 +96,46 @@ describe("a page of runs", () => {
     expect(nodes[0]!["Index Name"]).toBe("job_runs_project_id_created_at_id_idx");
     expect(nodes[0]!["Index Cond"]).toMatch(/ROW\(created_at, id\) </);
     expect(rowsRead(nodes[0]!)).toBe(26);
+  });
+});
+
+describe("a paused lane's poll", () => {
+  it("finds the pausing job's run through the queue_job_id index, not among the project's failed runs", async () => {
+    const { project } = await createProject();
+    // A history of failed runs, each carried by a job of its own, as a long-lived lane leaves.
+    await getPool().query(
+      `INSERT INTO job_runs (id, type, project_id, status, trigger_kind, queue_job_id, created_at, finished_at, error_message)
+       SELECT gen_random_uuid(), 'pull_changes', $1, 'failed', 'schedule', gen_random_uuid(), now() - n * interval '1 minute', now() - n * interval '1 minute', 'boom'
+         FROM generate_series(1, $2) AS n`,
+      [project.id, HISTORY],
+    );
+    const jobId = await (await getSenderBoss()).send(LANE_QUEUE, {}, { singletonKey: project.id });
+    await getPool().query(`UPDATE pgboss.job SET state = 'failed' WHERE id = $1`, [jobId]);
+    const { rows } = await getPool().query<{ id: string }>(
+      `INSERT INTO job_runs (id, type, project_id, status, trigger_kind, queue_job_id, finished_at, error_message)
+       VALUES (gen_random_uuid(), 'pull_changes', $1, 'failed', 'user', $2, now(), 'paused it') RETURNING id`,
+      [project.id, jobId],
+    );
+    await getPool().query("ANALYZE job_runs");
+    expect((await pausingRun(getPool(), project.id))?.runId).toBe(rows[0]!.id);
+
+    // The statement pausingRun sends, planned and executed as it is.
+    let sent: { sql: string; values: unknown[] } | undefined;
+    const recorder = { query: async (sql: string, values: unknown[]) => ((sent = { sql, values }), { rows: [] }) };
+    await pausingRun(recorder as never, project.id);
+    const nodes = onRuns(await plan(sent!.sql, sent!.values));
+    expect(nodes.map((node) => node["Index Name"])).toEqual(["job_runs_queue_job_id_idx"]);
+    expect(rowsRead(nodes[0]!)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("the job types' cards", () => {
+  it("read each type's newest runs, a few rows per type, even for a type that never ran in a 5,000-run history", async () => {
+    // The history is all revenuecat_sync; push_build never ran there.
+    const nodes = onRuns(await plan(JOB_TYPE_STATS_SQL, [projectId, ["revenuecat_sync", "push_build"], RECENT_RUNS]));
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) expect(node["Index Name"]).toMatch(/^job_runs_(project_id_type_created_at_idx|active_type_project_key)$/);
+    // Per type: the last run (1) and the recent ones (RECENT_RUNS); the active lookup reads none here.
+    expect(nodes.map(rowsRead).reduce((sum, rows) => sum + rows, 0)).toBeLessThanOrEqual(2 * (1 + RECENT_RUNS));
   });
 });

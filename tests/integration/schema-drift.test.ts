@@ -20,6 +20,10 @@ const handWrittenIndexes = [
   "issues_announce_pending_idx",
   "events_errors_fingerprint_idx",
   "app_store_reviews_pending_response_idx",
+  // An expression (the error's fingerprint), failed runs only: the Failures rollup's triggers.
+  "job_runs_failures_idx",
+  // Covering (INCLUDE): a Failures window read from the index alone.
+  "failure_groups_window_idx",
 ];
 
 type Dmmf = Awaited<ReturnType<typeof internals.getDMMF>>;

@@ -9,16 +9,18 @@ import { failureGroups, failureWindows, type FailureWindow } from "@/lib/dashboa
 
 export const metadata: Metadata = { title: "Failures" };
 
-export default async function FailuresPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ window?: string }> }) {
+export default async function FailuresPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ window?: string; page?: string }> }) {
   const { projectId } = await params;
   const { access } = await projectPage(projectId, `/projects/${projectId}/failures`);
   if (!can(access, "jobs:read")) return <NotAllowed title="Failures" message="Failed runs need the admin or owner role in this team." />;
-  const requested = (await searchParams).window;
-  const window: FailureWindow = requested && requested in failureWindows ? (requested as FailureWindow) : "30d";
+  const requested = await searchParams;
+  const window: FailureWindow = requested.window && requested.window in failureWindows ? (requested.window as FailureWindow) : "30d";
+  // Anything but a page number reads as the first page, as an unknown window reads as 30 days.
+  const page = /^[1-9][0-9]{0,5}$/.test(requested.page ?? "") ? Number(requested.page) : 1;
   return (
     <>
       <AutoRefresh />
-      <FailuresView project={access.project} groups={await failureGroups(access.project.id, window)} window={window} />
+      <FailuresView project={access.project} failures={await failureGroups(access.project.id, window, page)} window={window} />
     </>
   );
 }
