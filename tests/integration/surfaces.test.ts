@@ -25,6 +25,7 @@ const abilities: Record<string, Ability> = {
   "trigger a job": { rest: "POST /api/v1/projects/{projectId}/jobs", cli: "jobs trigger", mcp: "trigger-job", dashboard: { file: "components/tasks/run-dialog.tsx", shows: "Run now" } },
   "list runs": { rest: "GET /api/v1/projects/{projectId}/runs", cli: "jobs runs", mcp: "list-runs", dashboard: { file: "components/runs/runs-view.tsx", shows: "runs" } },
   "read a run": { rest: "GET /api/v1/runs/{runId}", cli: "jobs show", mcp: "get-run", dashboard: { file: "components/runs/run-actions.tsx", shows: "Retry" } },
+  "read a run's log": { rest: "GET /api/v1/runs/{runId}/logs", cli: "jobs logs", mcp: "get-run-logs", dashboard: { file: "components/runs/run-logs.tsx", shows: "Run log" } },
   "cancel a run": { rest: "POST /api/v1/runs/{runId}/cancel", cli: "jobs cancel", mcp: "cancel-run", dashboard: { file: "components/runs/run-actions.tsx", shows: "Cancel run" } },
   "retry a run": { rest: "POST /api/v1/runs/{runId}/retry", cli: "jobs retry", mcp: "retry-run", dashboard: { file: "components/runs/run-actions.tsx", shows: "Retry" } },
   "read the lane": { rest: "GET /api/v1/projects/{projectId}/lane", cli: "lane show", mcp: "get-lane", dashboard: { file: "components/lanes/lane-banner.tsx", shows: "Lane paused." } },
