@@ -17,6 +17,13 @@ export function createBoss(role: BossRole): PgBoss {
     // Workers LISTEN for new jobs on notify-enabled queues, so a trigger starts within
     // milliseconds; polling stays as the fallback (pollingIntervalSeconds in worker/worker.ts).
     useListenNotify: role === "worker",
+    // Queue statistics and the queue cache feed pg-boss's warnings and burst fetching, which
+    // Taskdeck does not use, and Taskdeck starts no job flows (dependencies): refreshed less often,
+    // an idle worker sends a few statements a second, not six (issue 18). Supervision (expiry,
+    // heartbeats, retention) keeps pg-boss's own pace.
+    monitorIntervalSeconds: 300,
+    queueCacheIntervalSeconds: 120,
+    flowIntervalSeconds: 60,
   };
   return new PgBoss(options);
 }

@@ -27,7 +27,10 @@ export function intervalCron(minutes: ProjectInterval): string {
 }
 
 async function ensureOccurrenceQueue(boss: PgBoss): Promise<void> {
-  if (!(await boss.getQueue(OCCURRENCE_QUEUE))) await boss.createQueue(OCCURRENCE_QUEUE, { retryLimit: 0 });
+  // Notify-enabled, so an occurrence fires its run at once and the queue is not polled every two seconds.
+  const queue = await boss.getQueue(OCCURRENCE_QUEUE);
+  if (!queue) await boss.createQueue(OCCURRENCE_QUEUE, { retryLimit: 0, notify: true });
+  else if (!queue.notify) await boss.updateQueue(OCCURRENCE_QUEUE, { notify: true });
 }
 
 /** Registers every scheduled type's cron, and drops crons of types the catalog no longer has. Idempotent: every worker does it at start. */
