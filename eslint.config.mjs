@@ -59,7 +59,7 @@ export default tseslint.config(
   // Configuration is read in one place, validated (lib/env.ts); tests and tool configs set up theirs.
   {
     files: ["**/*.ts", "**/*.tsx"],
-    ignores: ["lib/env.ts", "tests/**", "e2e/**", "prisma.config.ts", "vitest*.config.ts"],
+    ignores: ["lib/env.ts", "tests/**", "e2e/**", "prisma.config.ts", "vitest*.config.ts", "scripts/test-e2e.ts"],
     rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }] },
   },
   // Components call the server actions of app/ (Next's way from a client to the server).

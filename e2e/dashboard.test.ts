@@ -45,7 +45,7 @@ describe("the run page", () => {
     await page.getByRole("button", { name: "Cancel run" }).click();
     const dialog = page.getByRole("dialog", { name: "Cancel this RevenueCat Sync run?" });
     await dialog.getByRole("button", { name: "Cancel run" }).click();
-    await page.locator('[data-status="cancelled"]').first().waitFor({ timeout: 15_000 });
+    await page.locator('[data-status="cancelled"]').first().waitFor({ timeout: 30_000 });
     const stored = await waitUntilFinished(runId);
     expect(stored.status).toBe("cancelled");
     expect(stored.progressProcessed).toBeGreaterThan(0);
