@@ -73,6 +73,13 @@ describe("the run page", () => {
     await group.getByRole("link", { name: "Newest run →" }).click();
     await page.waitForURL(new RegExp(`/runs/${second}$`));
 
+    // Its job type's card on Tasks says it is failing, with the error, linked to the run.
+    await page.goto(`${baseUrl()}/projects/${broken.slug}/tasks`);
+    const card = page.getByRole("article", { name: "RevenueCat Sync" });
+    await card.getByText("Failing", { exact: true }).waitFor();
+    await card.getByRole("link", { name: "Last error: RevenueCat 401 authentication_error: Invalid API key" }).click();
+    await page.waitForURL(new RegExp(`/runs/${second}$`));
+
     // Retrying it from its page makes a new run linked to it.
     await page.getByRole("button", { name: "Retry" }).click();
     await page.waitForURL((url) => !url.pathname.endsWith(second) && url.pathname.includes("/runs/"));
@@ -142,24 +149,24 @@ describe("the Runs page", () => {
     const project = await prisma.project.findUniqueOrThrow({ where: { slug: demo.project.slug } });
     for (let index = 0; index < 30; index += 1) await createFinishedRun(project.id, "revenuecat_sync", "completed");
     await page.goto(`${baseUrl()}/projects/${demo.project.slug}/runs`);
-    await page.locator("li[data-run-id]").first().waitFor();
+    await page.locator("[data-run-id]").first().waitFor();
     await page.getByLabel("Status").selectOption("completed");
     await page.waitForURL(/status=completed/);
     await page.getByLabel("Time range").selectOption("24h");
     await page.waitForURL(/range=24h/);
-    await page.locator('li[data-run-status="completed"]').first().waitFor();
-    expect(await page.locator('li[data-run-id]:not([data-run-status="completed"])').count()).toBe(0);
+    await page.locator('[data-run-status="completed"]').first().waitFor();
+    expect(await page.locator('[data-run-id]:not([data-run-status="completed"])').count()).toBe(0);
     // The filters survive a reload: they live in the URL.
     await page.reload();
     await expect(page.getByLabel("Status").inputValue()).resolves.toBe("completed");
     await page.getByRole("button", { name: "Clear filters" }).click();
     await page.waitForURL((url) => url.search === "");
 
-    await page.locator("li[data-run-id]").nth(24).waitFor();
-    expect(await page.locator("li[data-run-id]").count()).toBe(25);
+    await page.locator("[data-run-id]").nth(24).waitFor();
+    expect(await page.locator("[data-run-id]").count()).toBe(25);
     await page.getByRole("button", { name: "Load more" }).click();
-    await page.locator("li[data-run-id]").nth(25).waitFor();
-    const ids = await page.locator("li[data-run-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-run-id")));
+    await page.locator("[data-run-id]").nth(25).waitFor();
+    const ids = await page.locator("[data-run-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-run-id")));
     expect(new Set(ids).size).toBe(ids.length);
   });
 

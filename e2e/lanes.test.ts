@@ -1,6 +1,6 @@
 // A paused lane in the dashboard: a StorePush pull fails (App Store Connect refuses the key), the
 // banner names the failed run and its error on every page of the project while later lane runs
-// wait in line, and after the key is fixed "Retry failed run" resumes the lane in order.
+// wait in line saying the lane blocks them, and after the key is fixed "Retry failed run" resumes the lane in order.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, launchBrowser, signIn } from "./helpers";
@@ -47,7 +47,13 @@ describe("a paused lane", () => {
     const pushId = ((await push.json()) as { run: { id: string } }).run.id;
     await page.goto(`${baseUrl()}/projects/${project.slug}/runs`);
     await banner.getByText("and 1 lane run waits behind it").waitFor();
-    await page.locator(`li[data-run-id="${pushId}"]`).getByText("Next in lane").waitFor();
+    // It says the paused lane holds it back (not just "waiting"), and links to the banner.
+    const blocked = page.locator(`[data-run-id="${pushId}"]`).getByRole("link", { name: "Blocked: the lane is paused by a failed run" });
+    await blocked.click();
+    await page.waitForURL(/\/runs#lane$/);
+    await page.goto(`${baseUrl()}/projects/${project.slug}/runs/${pushId}`);
+    await page.getByRole("region", { name: "Progress" }).getByText(/^Blocked: the lane is paused by a failed run/).waitFor();
+    await page.goto(`${baseUrl()}/projects/${project.slug}/runs`);
     for (const tab of ["Failures", "Schedules"]) {
       await page.getByRole("link", { name: tab, exact: true }).click();
       await page.getByRole("heading", { name: tab, level: 1 }).waitFor();

@@ -85,7 +85,7 @@ describe("relative times", () => {
     await signIn(timed);
 
     await timed.goto(`${baseUrl()}/projects/${project.slug}/runs`);
-    const row = timed.locator(`li[data-run-id="${run.id}"]`);
+    const row = timed.locator(`[data-run-id="${run.id}"]`);
     // The row's time column (phones see the same time in a line of their own, hidden here).
     const shown = row.locator("time:visible");
     await shown.getByText("1 minute ago", { exact: true }).waitFor();
@@ -113,16 +113,16 @@ describe("the Runs list", () => {
       data: { type: "pull_all", projectId: project.id, status: "completed", triggerKind: "api_key", createdAt: ago(5), startedAt: ago(5), finishedAt: ago(4) },
     });
     await page.goto(`${baseUrl()}/projects/${project.slug}/runs`);
-    await page.locator(`li[data-run-id="${waited.id}"]`).waitFor();
-    const rows = await page.locator("li[data-run-id]").evaluateAll((items) =>
+    await page.locator(`[data-run-id="${waited.id}"]`).waitFor();
+    const rows = await page.locator("[data-run-id]").evaluateAll((items) =>
       items.map((item) => ({ id: item.getAttribute("data-run-id"), times: [...item.querySelectorAll("time")].map((time) => time.getAttribute("datetime")) })),
     );
     expect(rows).toEqual([
       { id: prompt.id, times: [prompt.createdAt.toISOString(), prompt.createdAt.toISOString()] },
       { id: waited.id, times: [waited.createdAt.toISOString(), waited.createdAt.toISOString()] },
     ]);
-    await page.locator(`li[data-run-id="${waited.id}"]`).getByText("waited 9 min 0 s", { exact: true }).waitFor();
-    expect(await page.locator(`li[data-run-id="${prompt.id}"]`).getByText(/waited/).count()).toBe(0);
+    await page.locator(`[data-run-id="${waited.id}"]`).getByText("waited 9 min 0 s", { exact: true }).waitFor();
+    expect(await page.locator(`[data-run-id="${prompt.id}"]`).getByText(/waited/).count()).toBe(0);
   });
 });
 

@@ -31,9 +31,9 @@ describe("the Tasks view", () => {
     await page.getByRole("status").filter({ hasText: "RevenueCat Sync started" }).waitFor();
 
     // The new run is first in Latest runs, and its bar advances while the page polls.
-    const row = page.locator(`li[data-run-id="${run.id}"]`);
+    const row = page.locator(`[data-run-id="${run.id}"]`);
     await row.waitFor({ timeout: 10_000 });
-    expect(await page.locator("li[data-run-id]").first().getAttribute("data-run-id")).toBe(run.id);
+    expect(await page.locator("[data-run-id]").first().getAttribute("data-run-id")).toBe(run.id);
     const bar = row.getByRole("progressbar", { name: "RevenueCat Sync progress" });
     const seen = new Set<number>();
     const deadline = Date.now() + 60_000;
@@ -51,6 +51,9 @@ describe("the Tasks view", () => {
 
     // The card now shows the last run, and "Notify me when done" was stored on the run.
     await card.getByRole("link", { name: "Last run of RevenueCat Sync" }).getByText("Completed").waitFor();
+    // A healthy type's Run now is a quiet action: the primary one is kept for what needs running.
+    await card.getByText("Healthy", { exact: true }).waitFor();
+    expect(await card.getAttribute("data-state")).toBe("healthy");
     const stored = await page.evaluate(async (id) => (await (await fetch(`/api/v1/runs/${id}`)).json()) as { run: { notify: boolean } }, run.id);
     expect(stored.run.notify).toBe(true);
   });

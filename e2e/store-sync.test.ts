@@ -125,7 +125,7 @@ describe("the Tasks page", () => {
     await page.getByRole("dialog", { name: "Run App Store Ratings Sync" }).getByRole("button", { name: "Start run" }).click();
     const { run } = (await (await triggered).json()) as { run: { id: string } };
 
-    const row = page.locator(`li[data-run-id="${run.id}"]`);
+    const row = page.locator(`[data-run-id="${run.id}"]`);
     await row.waitFor({ timeout: 10_000 });
     const bar = row.getByRole("progressbar", { name: "App Store Ratings Sync progress" });
     const messages = new Set<string>();

@@ -47,7 +47,7 @@ export function LaneBanner({ project, canManage }: { project: { id: string; slug
   const label = run ? jobTypeLabel(run.type) : "A lane run";
   const waiting = state.queued.length;
   return (
-    <section aria-label="Lane paused" className="border-b border-amber-300 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/60">
+    <section id="lane" aria-label="Lane paused" className="border-b border-amber-300 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/60">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center">
         <Alert className="hidden size-5 text-amber-600 sm:block dark:text-amber-400" />
         <div className="min-w-0 flex-1 text-sm text-amber-950 dark:text-amber-100">

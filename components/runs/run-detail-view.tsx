@@ -9,7 +9,7 @@ import { Time } from "@/components/ui/time";
 import { useNow } from "@/components/ui/use-now";
 import { formatDuration } from "@/lib/jobs/eta";
 import { jobTypeLabel } from "@/lib/jobs/labels";
-import { getDashboardRun, type DashboardRun } from "../api";
+import { getDashboardRun, getLane, type DashboardRun } from "../api";
 import { runPageRefreshMs } from "./refresh";
 import { RunActions } from "./run-actions";
 import { RunLogs } from "./run-logs";
@@ -28,6 +28,9 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
   const { run, links } = detail.data;
   const label = jobTypeLabel(run.type);
   const now = useNow(run.status === "running");
+  // A pending run may be held back by the project's paused lane (the banner's query, shared).
+  const lane = useQuery({ queryKey: ["lane", project.id], queryFn: () => getLane(project.id), enabled: run.status === "pending", refetchInterval: 5000 });
+  const blockedByLane = run.status === "pending" && lane.data?.lane.paused === true && lane.data.lane.queued.some((queued) => queued.id === run.id);
 
   return (
     <div className="space-y-6">
@@ -66,7 +69,14 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
               Progress
             </h2>
             <div className="mt-3">
-              {run.status === "pending" && run.progress.processed === 0 ? (
+              {blockedByLane ? (
+                <p className="text-sm text-amber-800 dark:text-amber-300">
+                  Blocked: the lane is paused by a failed run, and this run starts once that run is retried or skipped.{" "}
+                  <a href="#lane" className="font-medium underline underline-offset-2">
+                    See the lane
+                  </a>
+                </p>
+              ) : run.status === "pending" && run.progress.processed === 0 ? (
                 <p className="text-sm text-slate-600 dark:text-slate-400">Waiting for a worker to start it.</p>
               ) : run.finishedAt && run.progress.processed === 0 && run.progress.total === null && !run.progress.message ? (
                 <p className="text-sm text-slate-600 dark:text-slate-400">It reported no progress before it ended.</p>

@@ -50,7 +50,7 @@ export function RunsView({ project, jobTypes }: RunsViewProps) {
         </EmptyState>
       ) : (
         <>
-          <RunList runs={all} projectSlug={project.slug} lanePositions={positions} />
+          <RunList runs={all} projectSlug={project.slug} lanePositions={positions} lanePaused={lane.data?.lane.paused ?? false} />
           <div className="flex items-center justify-between text-sm text-slate-500">
             <span>
               {all.length} run{all.length === 1 ? "" : "s"} shown

@@ -11,7 +11,7 @@ import { IntervalSelect } from "./interval-select";
 export function SchedulesView({ project, schedules, canManage }: { project: { id: string; slug: string; name: string }; schedules: ScheduledType[]; canManage: boolean }) {
   return (
     <div className="space-y-5">
-      <PageHeader title="Schedules" description={`Job types of ${project.name} that run on their own. All times are UTC underneath; hover a time to see it.`} />
+      <PageHeader title="Schedules" description={`Job types of ${project.name} that run on their own. Times are in your time zone; each one shows its UTC time when you point at it.`} />
       {schedules.length === 0 ? (
         <EmptyState title="No scheduled job types">None of this project's job types runs on a schedule.</EmptyState>
       ) : (

@@ -82,24 +82,30 @@ export function ApiKeysView({ team, keys, serverUrl }: ApiKeysViewProps) {
             No API keys yet. Create one above to trigger jobs from scripts, CI or the CLI.
           </p>
         ) : (
-          <div className="relative mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <table className="w-full min-w-[44rem] text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Key</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Permissions</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Created by</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Last used</th>
-                  <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+          // A table from sm up; on a phone each key's row stacks into a card with its labels, so
+          // Created by, Last used and Revoke are on screen, not off its right edge (issue 20).
+          // The explicit roles keep it a table for screen readers while CSS changes its display.
+          <div className="mt-3 rounded-lg border border-slate-200 bg-white sm:overflow-x-auto dark:border-slate-800 dark:bg-slate-900">
+            <table role="table" className="block w-full text-left text-sm sm:table sm:min-w-[44rem]">
+              <thead role="rowgroup" className="hidden border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600 sm:table-header-group dark:border-slate-800 dark:text-slate-400">
+                <tr role="row">
+                  {columns.map((column) => (
+                    <th key={column} role="columnheader" scope="col" className="px-4 py-2 font-medium">
+                      {column === "Actions" ? <span className="sr-only">Actions</span> : column}
+                    </th>
+                  ))}
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              <tbody role="rowgroup" className="block divide-y divide-slate-100 sm:table-row-group dark:divide-slate-800">
                 {keys.map((key) => (
-                  <tr key={key.id} className={key.revokedAt ? "text-slate-400 dark:text-slate-500" : undefined}>
-                    <td className="px-4 py-3 font-medium">{key.name}</td>
-                    <td className="px-4 py-3 font-mono text-xs">{key.prefix}…</td>
-                    <td className="px-4 py-3">
+                  <tr key={key.id} role="row" className={`grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-3 gap-y-2 px-4 py-3 sm:table-row sm:p-0 ${key.revokedAt ? "text-slate-500 dark:text-slate-400" : ""}`}>
+                    <Cell label="Name" className="font-medium">
+                      {key.name}
+                    </Cell>
+                    <Cell label="Key" className="font-mono text-xs">
+                      {key.prefix}…
+                    </Cell>
+                    <Cell label="Permissions">
                       <div className="flex flex-wrap gap-1">
                         {key.permissions.map((permission) => (
                           <span key={permission} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
@@ -107,15 +113,15 @@ export function ApiKeysView({ team, keys, serverUrl }: ApiKeysViewProps) {
                           </span>
                         ))}
                       </div>
-                    </td>
-                    <td className="px-4 py-3">
+                    </Cell>
+                    <Cell label="Created by">
                       {key.createdBy}
-                      <div className="text-xs text-slate-500">
+                      <div className="text-xs text-slate-600 dark:text-slate-400">
                         <Time value={key.createdAt} />
                       </div>
-                    </td>
-                    <td className="px-4 py-3">{key.lastUsedAt ? <Time value={key.lastUsedAt} /> : "Never"}</td>
-                    <td className="px-4 py-3 text-right">
+                    </Cell>
+                    <Cell label="Last used">{key.lastUsedAt ? <Time value={key.lastUsedAt} /> : "Never"}</Cell>
+                    <td role="cell" className="col-span-2 sm:px-4 sm:py-3 sm:text-right">
                       {key.revokedAt ? (
                         <span className="text-xs">
                           Revoked <Time value={key.revokedAt} />
@@ -153,5 +159,19 @@ export function ApiKeysView({ team, keys, serverUrl }: ApiKeysViewProps) {
         )}
       </ConfirmDialog>
     </div>
+  );
+}
+
+const columns = ["Name", "Key", "Permissions", "Created by", "Last used", "Actions"];
+
+/** A key's cell: a table cell from sm up; on a phone a labelled line of the key's card. */
+function Cell({ label, className = "", children }: { label: string; className?: string; children: React.ReactNode }) {
+  return (
+    <td role="cell" className={`contents sm:table-cell sm:px-4 sm:py-3 ${className}`}>
+      <span aria-hidden="true" className="text-xs text-slate-600 sm:hidden dark:text-slate-400">
+        {label}
+      </span>
+      <span className="min-w-0">{children}</span>
+    </td>
   );
 }

@@ -75,7 +75,7 @@ export function TasksView({ project, initialJobTypes, canRun, canRead }: TasksVi
             ) : runs.data.runs.length === 0 ? (
               <EmptyState title="No runs yet">{canRun ? "Press Run now on a job type above to start one." : "Runs appear here once an admin starts one."}</EmptyState>
             ) : (
-              <RunList runs={runs.data.runs} projectSlug={project.slug} />
+              <RunList runs={runs.data.runs} projectSlug={project.slug} label="Recent runs" />
             )}
           </div>
         </section>

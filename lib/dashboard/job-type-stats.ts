@@ -13,6 +13,8 @@ export interface RunBrief {
   createdAt: string;
   finishedAt: string | null;
   percent: number | null;
+  /** A failed run's error, cut to a card's length (the run page has it whole). */
+  error?: string | null;
 }
 
 export interface JobTypeStats {
@@ -40,6 +42,7 @@ interface Row {
   last_status: RunStatus | null;
   last_created_at: Date | null;
   last_finished_at: Date | null;
+  last_error: string | null;
   active_id: string | null;
   active_status: RunStatus | null;
   active_created_at: Date | null;
@@ -56,12 +59,13 @@ interface Row {
 export const JOB_TYPE_STATS_SQL = `
      SELECT t.type,
             last.id AS last_id, last.status::text AS last_status, last.created_at AS last_created_at, last.finished_at AS last_finished_at,
+            left(last.error_message, 300) AS last_error,
             active.id AS active_id, active.status::text AS active_status, active.created_at AS active_created_at,
             active.progress_processed AS active_processed, active.progress_total AS active_total,
             coalesce(recent.completed, 0)::int AS completed, coalesce(recent.failed, 0)::int AS failed,
             coalesce(recent.cancelled, 0)::int AS cancelled, recent.median_seconds
        FROM unnest($2::text[]) AS t(type)
-       LEFT JOIN LATERAL (SELECT id, status, created_at, finished_at FROM job_runs
+       LEFT JOIN LATERAL (SELECT id, status, created_at, finished_at, error_message FROM job_runs
                            WHERE project_id = $1 AND type = t.type ORDER BY created_at DESC LIMIT 1) AS last ON true
        LEFT JOIN LATERAL (SELECT id, status, created_at, progress_processed, progress_total FROM job_runs
                            WHERE project_id = $1 AND type = t.type AND status IN ('pending', 'running') LIMIT 1) AS active ON true
@@ -81,7 +85,7 @@ export async function jobTypeStats(projectId: string, types: string[]): Promise<
       row.type,
       {
         lastRun: row.last_id
-          ? { id: row.last_id, status: row.last_status!, createdAt: row.last_created_at!.toISOString(), finishedAt: row.last_finished_at?.toISOString() ?? null, percent: null }
+          ? { id: row.last_id, status: row.last_status!, createdAt: row.last_created_at!.toISOString(), finishedAt: row.last_finished_at?.toISOString() ?? null, percent: null, error: row.last_error }
           : null,
         activeRun: row.active_id
           ? { id: row.active_id, status: row.active_status!, createdAt: row.active_created_at!.toISOString(), finishedAt: null, percent: percentOf(row.active_processed ?? 0, row.active_total) }
