@@ -1,7 +1,7 @@
 // The dashboard's calls to the server: REST API v1 (the same API scripts use) and the two polled
 // /api/dashboard shapes. Answers carry ETags and `no-cache`, so the browser revalidates each poll
 // and an unchanged answer comes back as 304 from the server and the cached body here.
-import type { FailureGroup } from "@/lib/dashboard/failures";
+import type { FailureGroup } from "@/lib/jobs/failures";
 import type { DashboardJobType } from "@/lib/dashboard/job-types";
 import type { DashboardRun } from "@/lib/dashboard/run";
 import type { ApiRun, RunStatus } from "@/lib/jobs/schemas";
@@ -44,6 +44,9 @@ export interface RunFilters {
   status?: RunStatus;
   type?: string;
   from?: string;
+  trigger?: string;
+  param?: string;
+  id?: string;
 }
 
 export function listRuns(projectId: string, filters: RunFilters = {}, cursor?: string, limit = 25) {
@@ -59,7 +62,14 @@ export const getJobTypes = (projectId: string) => request<{ jobTypes: DashboardJ
 export const triggerJob = (projectId: string, body: { type: string; params?: Record<string, unknown>; notify?: boolean }) =>
   post<{ run: ApiRun }>(`${project(projectId)}/jobs`, body);
 export const cancelRun = (runId: string) => post<{ run: ApiRun }>(`/api/v1/runs/${runId}/cancel`);
-export const retryRun = (runId: string) => post<{ run: ApiRun }>(`/api/v1/runs/${runId}/retry`);
+/** Retries a run; with params, the retry takes those instead ("Retry with changes"). */
+export const retryRun = (runId: string, params?: Record<string, unknown>) => post<{ run: ApiRun }>(`/api/v1/runs/${runId}/retry`, params ? { params } : {});
+/** A failure group's "Retry all"; with dryRun, only the count it would retry. */
+export const retryFailureGroup = (projectId: string, body: { type: string; fingerprint: string; window: string; dryRun?: boolean }) =>
+  post<{ dryRun: boolean; planned: number; leftOver: number; retried?: number; bulkRetryId?: string }>(`${project(projectId)}/failures/retry`, body);
+/** "Cancel pending": the project's pending runs (of one type, or all); with dryRun, only the count. */
+export const cancelPendingRuns = (projectId: string, body: { type?: string; dryRun?: boolean }) =>
+  post<{ dryRun: boolean; pending?: number; cancelled?: number; stopping?: number; leftOver?: number }>(`${project(projectId)}/runs/cancel-pending`, body);
 export const getLane = (projectId: string) => request<{ lane: LaneState }>(`${project(projectId)}/lane`);
 export const retryLane = (projectId: string) => post<{ run: ApiRun }>(`${project(projectId)}/lane/retry`);
 export const skipLane = (projectId: string) => post<{ lane: LaneState }>(`${project(projectId)}/lane/skip`);

@@ -49,7 +49,7 @@ describe("the run page", () => {
     const stored = await waitUntilFinished(runId);
     expect(stored.status).toBe("cancelled");
     expect(stored.progressProcessed).toBeGreaterThan(0);
-    await page.getByRole("button", { name: "Retry" }).waitFor();
+    await page.getByRole("button", { name: "Retry", exact: true }).waitFor();
     await expect(page.getByRole("button", { name: "Cancel run" }).count()).resolves.toBe(0);
   });
 
@@ -81,7 +81,7 @@ describe("the run page", () => {
     await page.waitForURL(new RegExp(`/runs/${second}$`));
 
     // Retrying it from its page makes a new run linked to it.
-    await page.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("button", { name: "Retry", exact: true }).click();
     await page.waitForURL((url) => !url.pathname.endsWith(second) && url.pathname.includes("/runs/"));
     await page.getByText("Retry of", { exact: true }).waitFor();
     const retryId = page.url().split("/").at(-1)!;

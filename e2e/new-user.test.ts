@@ -136,7 +136,7 @@ describe("a run page", () => {
       expect(await page.getByRole("button", { name: "Cancel run" }).count(), status).toBe(0);
     }
     // A failed or cancelled run still offers Retry.
-    await page.getByRole("button", { name: "Retry" }).waitFor();
+    await page.getByRole("button", { name: "Retry", exact: true }).waitFor();
   });
 
   it("follows its retry's status while the page is open, to the end", async () => {

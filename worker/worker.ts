@@ -7,11 +7,13 @@ import { LANE_QUEUE, type Catalog } from "@/lib/jobs/define-catalog";
 import { failOrphanedPendingRuns, failRunsHeldAtShutdown, recoverStaleRuns } from "@/lib/jobs/lifecycle";
 import { createBoss, ensureQueues, HEARTBEAT_SECONDS } from "@/lib/jobs/queue";
 import { OCCURRENCE_QUEUE, registerSchedules, type Occurrence } from "@/lib/jobs/schedules";
+import { advanceBulkRetriesAfter, advanceOpenBulkRetries } from "@/lib/jobs/bulk";
 import { createJobService } from "@/lib/jobs/service";
 import { handleOccurrence } from "./occurrences";
 import { createOutboxSender, type OutboxOptions } from "./outbox-sender";
 import { executeRun, type Engine } from "./run-executor";
 import { log } from "./logger";
+import { startHeartbeat } from "./heartbeat";
 import { RunWatch } from "./run-watch";
 
 export interface WorkerOptions<C extends Catalog = Catalog> extends Engine<C> {
@@ -19,6 +21,8 @@ export interface WorkerOptions<C extends Catalog = Catalog> extends Engine<C> {
   /** How long running handlers get to finish when the worker stops (SIGTERM). */
   shutdownGraceMs?: number;
   sweepIntervalMs?: number;
+  /** How often the worker's row in `workers` says it is alive (default 10 s; WORKER_HEARTBEAT_SECONDS). */
+  heartbeatSeconds?: number;
   outbox: OutboxOptions & { intervalMs?: number };
   pollingIntervalSeconds?: number;
 }
@@ -75,6 +79,8 @@ export async function startWorker<C extends Catalog>(options: WorkerOptions<C>):
       if (recovered.length > 0) log("warn", "failed runs left running by a stopped worker", { count: recovered.length });
       const orphaned = await failOrphanedPendingRuns(ORPHAN_GRACE_SECONDS, ORPHAN_MESSAGE, catalog.label);
       if (orphaned.length > 0) log("warn", "failed pending runs whose queued job was lost", { count: orphaned.length, runIds: orphaned });
+      // A group retry waiting on a run that ended in a worker that died before its step.
+      await advanceOpenBulkRetries(service);
     },
     "stale-run sweep",
   );
@@ -104,6 +110,10 @@ export async function startWorker<C extends Catalog>(options: WorkerOptions<C>):
       inFlight.delete(job.data.runId);
       fetchAgainAfterJob(boss, queue);
     }
+    // The type is free again in the run's project: a group retry there retries its next run.
+    await advanceBulkRetriesAfter(service, job.data.runId).catch((error: unknown) =>
+      log("error", "group retry step failed", { runId: job.data.runId, error: error instanceof Error ? error.message : String(error) }),
+    );
   };
   for (const queue of catalog.queues()) {
     const queuePolling = queue === LANE_QUEUE ? lanePolling : polling;
@@ -123,7 +133,8 @@ export async function startWorker<C extends Catalog>(options: WorkerOptions<C>):
   await boss.work<Occurrence>(OCCURRENCE_QUEUE, polling, async ([job]) => {
     if (job) await handleOccurrence(service, job.data);
   });
-  log("info", "worker ready", { queues: catalog.queues().length, concurrency: options.concurrency });
+  const heartbeat = await startHeartbeat({ queues: catalog.queues(), concurrency: options.concurrency, intervalSeconds: options.heartbeatSeconds ?? 10, runningRuns: () => [...inFlight] });
+  log("info", "worker ready", { queues: catalog.queues().length, concurrency: options.concurrency, workerId: heartbeat.id });
 
   return {
     boss,
@@ -138,6 +149,7 @@ export async function startWorker<C extends Catalog>(options: WorkerOptions<C>):
       const failed = await failRunsHeldAtShutdown([...inFlight], SHUTDOWN_MESSAGE, catalog.label);
       if (failed > 0) log("warn", "runs failed at shutdown", { count: failed });
       outbox.close();
+      await heartbeat.stop();
     },
   };
 }

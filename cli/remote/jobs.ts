@@ -1,7 +1,7 @@
 // `taskdeck jobs …`: the remote commands, over REST API v1 with TASKDECK_URL and TASKDECK_API_KEY.
 import { Command, Option } from "commander";
 import type { ApiJobType } from "@/lib/jobs/job-types";
-import { runStatuses, type ApiRun } from "@/lib/jobs/schemas";
+import { runStatuses, triggerKinds, type ApiRun } from "@/lib/jobs/schemas";
 import { scheduleInWords } from "@/lib/jobs/schedule-text";
 import { CliError, exitCodes } from "../exit-codes";
 import { createOutput, runSummary, runsTable, table } from "../output";
@@ -96,17 +96,22 @@ export function jobsCommand(run: Runner): Command {
     .addOption(project())
     .addOption(new Option("-s, --status <status>", "only runs in this status").choices(runStatuses))
     .option("-t, --type <type>", "only runs of this job type")
+    .addOption(new Option("--trigger <kind>", "only runs triggered this way").choices(triggerKinds))
+    .option("--param <key=value>", "only runs whose params have this value, e.g. reviewId=123")
+    .option("--id <prefix>", "only runs whose id starts with this (at least 4 hex digits)")
     .addOption(new Option("-n, --limit <count>", "how many (1-100)").default(25).argParser(positiveNumber))
     .option("-c, --cursor <cursor>", "the page after this one: nextCursor of the previous page (--json shows it)")
     // --all starts at the newest run, so a cursor to start from would contradict it.
     .addOption(new Option("-a, --all", `every run, following the pages (${PAGE_SIZE} a page) to the last`).conflicts("cursor"))
     .addOption(url())
     .addOption(jsonOption())
-    .action((options: Common & { project: string; status?: string; type?: string; limit: number; cursor?: string; all?: boolean }) =>
+    .action((options: Common & { project: string; status?: string; type?: string; trigger?: string; param?: string; id?: string; limit: number; cursor?: string; all?: boolean }) =>
       run(async () => {
         const client = createApiClient(options);
         const runsPath = `/projects/${path(options.project)}/runs`;
-        const filters = { ...(options.status ? { status: options.status } : {}), ...(options.type ? { type: options.type } : {}) };
+        const filters = Object.fromEntries(
+          (["status", "type", "trigger", "param", "id"] as const).flatMap((name) => (options[name] === undefined ? [] : [[name, options[name]]])),
+        ) as Record<string, string>;
         const output = createOutput(Boolean(options.json));
         if (options.all) {
           const everyRun = await listAllRuns(client, runsPath, filters);
@@ -164,16 +169,20 @@ export function jobsCommand(run: Runner): Command {
 
   jobs
     .command("retry")
-    .description("retry a failed or cancelled run as a new run")
+    .description("retry a failed or cancelled run as a new run; --param changes a param of the retry (retry with changes)")
     .argument("<run>", "the run's id")
+    .option("--param <key=value>", "a param to change (repeatable), on top of the failed run's params; JSON values such as 50 or true are taken as JSON", collect, [])
     .addOption(wait())
     .addOption(timeout())
     .addOption(url())
     .addOption(jsonOption())
-    .action((runId: string, options: Common & { wait?: boolean; timeout?: number }) =>
+    .action((runId: string, options: Common & { param: string[]; wait?: boolean; timeout?: number }) =>
       run(async () => {
+        const changes = parseParams(options.param);
         const client = createApiClient(options);
-        const { run: retry } = await client.post<{ run: ApiRun }>(`/runs/${path(runId)}/retry`);
+        // The API takes the retry's whole params; the CLI changes only the ones named.
+        const body = options.param.length > 0 ? { params: { ...((await client.get<{ run: ApiRun }>(`/runs/${path(runId)}`)).run.params as Record<string, unknown>), ...changes } } : undefined;
+        const { run: retry } = await client.post<{ run: ApiRun }>(`/runs/${path(runId)}/retry`, body);
         return finishWithRun(client, retry, options, `Retrying ${runId} as`);
       }),
     );

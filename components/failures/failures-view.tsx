@@ -6,7 +6,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
-import type { FailurePage, FailureWindow } from "@/lib/dashboard/failures";
+import type { FailurePage, FailureWindow } from "@/lib/jobs/failures";
+import { RetryGroup } from "./retry-group";
 import { jobTypeLabel } from "@/lib/jobs/labels";
 
 const windows: Array<[FailureWindow, string]> = [
@@ -25,7 +26,7 @@ export function failuresHref(projectSlug: string, window: FailureWindow, page = 
   return `/projects/${projectSlug}/failures${search ? `?${search}` : ""}`;
 }
 
-export function FailuresView({ project, failures, window }: { project: { slug: string; name: string }; failures: FailurePage; window: FailureWindow }) {
+export function FailuresView({ project, failures, window, canManage = false }: { project: { id: string; slug: string; name: string }; failures: FailurePage; window: FailureWindow; canManage?: boolean }) {
   const { groups, failures: total, groupCount, page, pageCount } = failures;
   return (
     <div className="space-y-5">
@@ -39,7 +40,7 @@ export function FailuresView({ project, failures, window }: { project: { slug: s
                 key={key}
                 href={failuresHref(project.slug, key)}
                 aria-current={key === window ? "page" : undefined}
-                className={`rounded px-2.5 py-1 ${key === window ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "text-slate-600 hover:text-slate-900 dark:text-slate-300"}`}
+                className={`rounded px-2.5 py-1 ${key === window ? "bg-indigo-600 text-white dark:bg-indigo-500" : "text-slate-600 hover:text-slate-900 dark:text-slate-300"}`}
               >
                 {label}
               </Link>
@@ -65,13 +66,17 @@ export function FailuresView({ project, failures, window }: { project: { slug: s
                   <div className="min-w-0 flex-1">
                     <p className="font-medium">{jobTypeLabel(group.type)}</p>
                     <p className="mt-1 font-mono text-sm break-words text-red-700 dark:text-red-300">{group.message}</p>
-                    <p className="mt-2 text-xs text-slate-500">
+                    <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
                       First seen <Time value={group.firstSeenAt} /> · last seen <Time value={group.lastSeenAt} />
                     </p>
                   </div>
-                  <Link href={`/projects/${project.slug}/runs/${group.newestRunId}`} className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-                    Newest run →
-                  </Link>
+                  {/* Under the error on a phone, so the error keeps the card's width; beside it from sm up. */}
+                  <div className="flex w-full items-center justify-between gap-3 sm:w-auto sm:flex-col sm:items-end">
+                    <Link href={`/projects/${project.slug}/runs/${group.newestRunId}`} className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                      Newest run →
+                    </Link>
+                    {canManage && <RetryGroup project={project} group={group} window={window} />}
+                  </div>
                 </div>
               </li>
             ))}

@@ -1,6 +1,7 @@
 // The frame around every signed-in page: brand, the team and project switcher, the user menu, and
 // for project pages the project's tabs. Works from a phone to a wide screen.
 import Link from "next/link";
+import { RunSearch } from "@/components/search/run-search";
 import { Logo } from "@/components/ui/icons";
 import { ProjectNav } from "./project-nav";
 import { Switcher, type SwitcherTeam } from "./switcher";
@@ -31,7 +32,7 @@ export function AppShell({ user, teams, project, canReadRuns = false, banner, ch
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow dark:focus:bg-slate-900">
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <header className="relative border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-2.5 sm:gap-3">
           <Link href="/" className="flex items-center gap-2 rounded-md pr-1 font-semibold tracking-tight" aria-label="Taskdeck home">
             <Logo />
@@ -39,7 +40,8 @@ export function AppShell({ user, teams, project, canReadRuns = false, banner, ch
           </Link>
           <span aria-hidden="true" className="text-slate-300 dark:text-slate-700">/</span>
           <Switcher teams={teams} current={project ? { teamId: project.teamId, projectSlug: project.slug } : undefined} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            {project && canReadRuns && <RunSearch project={project} />}
             <UserMenu user={user} teams={teams} />
           </div>
         </div>

@@ -1,18 +1,20 @@
 "use client";
 // Cancel (with a confirmation; offered only while pending or running: a finished run has nothing
 // to stop) and Retry (failed or cancelled runs: a new run linked to this one, which the page then
-// shows).
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+// shows), and Retry with changes (the Run now form with this run's params, for a type with params).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Retry, Stop } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toaster";
+import { fieldsOf } from "@/components/tasks/params-form";
+import { RunDialog } from "@/components/tasks/run-dialog";
 import type { ApiRun } from "@/lib/jobs/schemas";
-import { cancelRun, retryRun } from "../api";
+import { cancelRun, getJobTypes, retryRun } from "../api";
 
-export function RunActions({ run, project, label }: { run: ApiRun; project: { slug: string }; label: string }) {
+export function RunActions({ run, project, label }: { run: ApiRun; project: { id: string; slug: string; name: string }; label: string }) {
   const router = useRouter();
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -20,6 +22,11 @@ export function RunActions({ run, project, label }: { run: ApiRun; project: { sl
   const refresh = () => Promise.all(["dashboard-run", "runs", "job-types", "lane"].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
   const cancellable = run.status === "pending" || run.status === "running";
   const retryable = run.status === "failed" || run.status === "cancelled";
+  const [changing, setChanging] = useState(false);
+  // The type's params form (the Tasks page's query, shared), for Retry with changes.
+  const jobTypes = useQuery({ queryKey: ["job-types", project.id], queryFn: async () => (await getJobTypes(project.id)).jobTypes, enabled: retryable });
+  const jobType = jobTypes.data?.find((candidate) => candidate.type === run.type);
+  const changeable = retryable && jobType !== undefined && fieldsOf(jobType.paramsSchema).length > 0;
 
   const cancel = useMutation({
     mutationFn: () => cancelRun(run.id),
@@ -42,11 +49,16 @@ export function RunActions({ run, project, label }: { run: ApiRun; project: { sl
   });
 
   return (
-    <div className="flex gap-2">
+    <div className="flex flex-wrap gap-2">
       {cancellable && (
         <Button variant="secondary" onClick={() => setConfirming(true)} disabled={cancel.isPending}>
           <Stop className="size-4" />
           Cancel run
+        </Button>
+      )}
+      {changeable && (
+        <Button variant="secondary" onClick={() => setChanging(true)}>
+          Retry with changes
         </Button>
       )}
       {retryable && (
@@ -54,6 +66,9 @@ export function RunActions({ run, project, label }: { run: ApiRun; project: { sl
           <Retry className="size-4" />
           {retry.isPending ? "Retrying…" : "Retry"}
         </Button>
+      )}
+      {changeable && changing && (
+        <RunDialog open onClose={() => setChanging(false)} project={project} jobType={jobType} retryOf={{ runId: run.id, params: run.params as Record<string, unknown> }} />
       )}
       <ConfirmDialog open={confirming && cancellable} title={`Cancel this ${label} run?`} confirmLabel="Cancel run" pending={cancel.isPending} onConfirm={() => cancel.mutate()} onClose={() => setConfirming(false)}>
         {run.status === "pending" ? "It has not started yet: it is cancelled at once and never runs." : "The job is asked to stop; it ends as cancelled and keeps the progress it made."}

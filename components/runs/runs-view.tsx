@@ -11,16 +11,21 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { getLane, listRuns, type RunFilters as ApiFilters } from "../api";
 import { ACTIVE_REFRESH_MS, IDLE_REFRESH_MS } from "./refresh";
 import { RunFilters, ranges, useRunFilters, type RangeKey } from "./run-filters";
+import { CancelPending } from "./cancel-pending";
 import { RunList } from "./run-list";
 
 interface RunsViewProps {
   project: { id: string; slug: string; name: string };
   jobTypes: Array<{ type: string; label: string }>;
+  canManage?: boolean;
 }
 
-export function RunsView({ project, jobTypes }: RunsViewProps) {
+export function RunsView({ project, jobTypes, canManage = false }: RunsViewProps) {
   const filters = useRunFilters(jobTypes.map((jobType) => jobType.type));
-  const apiFilters = useMemo<ApiFilters & { range?: RangeKey }>(() => ({ status: filters.status, type: filters.type, range: filters.range }), [filters.status, filters.type, filters.range]);
+  const apiFilters = useMemo<ApiFilters & { range?: RangeKey }>(
+    () => ({ status: filters.status, type: filters.type, range: filters.range, trigger: filters.trigger, param: filters.param, id: filters.id }),
+    [filters.status, filters.type, filters.range, filters.trigger, filters.param, filters.id],
+  );
   const runs = useInfiniteQuery({
     queryKey: ["runs", project.id, apiFilters],
     queryFn: ({ pageParam }) => listRuns(project.id, withRangeStart(apiFilters), pageParam),
@@ -32,11 +37,11 @@ export function RunsView({ project, jobTypes }: RunsViewProps) {
   const lane = useQuery({ queryKey: ["lane", project.id], queryFn: () => getLane(project.id), refetchInterval: 5000 });
   const positions = Object.fromEntries((lane.data?.lane.queued ?? []).map((queued) => [queued.id, queued.position]));
   const all = runs.data?.pages.flatMap((page) => page.runs) ?? [];
-  const filtered = Boolean(filters.status || filters.type || filters.range);
+  const filtered = Boolean(filters.status || filters.type || filters.range || filters.trigger || filters.param || filters.id);
 
   return (
     <div className="space-y-5">
-      <PageHeader title="Runs" description={`Every run of ${project.name}'s job types, newest first.`} />
+      <PageHeader title="Runs" description={`Every run of ${project.name}'s job types, newest first.`} actions={canManage ? <CancelPending project={project} type={filters.type} /> : undefined} />
       <RunFilters values={filters} jobTypes={jobTypes} />
       {runs.isPending ? (
         <SkeletonRows rows={6} label="Loading runs" />

@@ -33,6 +33,17 @@ export function initialValues(schema: Record<string, unknown>): ParamValues {
   );
 }
 
+/** A run's params as form state ("Retry with changes"): its values over the fields' defaults. */
+export function valuesFromParams(schema: Record<string, unknown>, params: Record<string, unknown>): ParamValues {
+  const values = initialValues(schema);
+  for (const [name, field] of fieldsOf(schema)) {
+    const value = params[name];
+    if (value === undefined || value === null) continue;
+    values[name] = kindOf(field) === "boolean" ? value === true : typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return values;
+}
+
 /** Form state → params: numbers as numbers, empty optional fields left out. */
 export function valuesToParams(schema: Record<string, unknown>, values: ParamValues): Record<string, unknown> {
   const params: Record<string, unknown> = {};

@@ -1,30 +1,36 @@
 "use client";
 // "Run now": the job type's params form (defaults filled in, checked inline with the same zod
 // schema the server uses) and "Notify me when done". A duplicate trigger is not an error: it says
-// "Already running" and links to the run in progress.
+// "Already running" and links to the run in progress. With `retryOf` it is "Retry with changes":
+// the form holds a failed run's params, and submitting retries that run with the edited ones.
 import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { catalog } from "@/lib/jobs/catalog";
 import { labelParamIssues } from "@/lib/jobs/param-labels";
-import { ApiRequestError, triggerJob, type DashboardJobType } from "../api";
-import { fieldsOf, initialValues, ParamsFields, valuesToParams, type ParamValues } from "./params-form";
+import { ApiRequestError, retryRun, triggerJob, type DashboardJobType } from "../api";
+import { fieldsOf, initialValues, ParamsFields, valuesFromParams, valuesToParams, type ParamValues } from "./params-form";
 
 interface RunDialogProps {
   open: boolean;
   onClose: () => void;
   project: { id: string; slug: string; name: string };
   jobType: DashboardJobType;
+  /** "Retry with changes": the failed or cancelled run whose params the form starts from. */
+  retryOf?: { runId: string; params: Record<string, unknown> };
 }
 
-export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
+export function RunDialog({ open, onClose, project, jobType, retryOf }: RunDialogProps) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const toast = useToast();
   const notifyId = useId();
-  const [values, setValues] = useState<ParamValues>(() => initialValues(jobType.paramsSchema));
+  const startValues = () => (retryOf ? valuesFromParams(jobType.paramsSchema, retryOf.params) : initialValues(jobType.paramsSchema));
+  const [values, setValues] = useState<ParamValues>(startValues);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notify, setNotify] = useState(false);
   const [existingRunId, setExistingRunId] = useState<string | null>(null);
@@ -38,11 +44,16 @@ export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
   };
 
   const trigger = useMutation({
-    mutationFn: (params: Record<string, unknown>) => triggerJob(project.id, { type: jobType.type, params, notify }),
+    mutationFn: (params: Record<string, unknown>) => (retryOf ? retryRun(retryOf.runId, params) : triggerJob(project.id, { type: jobType.type, params, notify })),
     onSuccess: ({ run }) => {
-      toast({ title: `${jobType.label} started`, description: notify ? "We will email you when it ends." : undefined, action: { label: "Watch it", href: `/projects/${project.slug}/runs/${run.id}` } });
       close();
-      setValues(initialValues(jobType.paramsSchema));
+      if (retryOf) {
+        toast({ title: `${jobType.label} retried with changes`, description: "A new run was started; the failed one keeps its params and error." });
+        router.push(`/projects/${project.slug}/runs/${run.id}`);
+        return;
+      }
+      toast({ title: `${jobType.label} started`, description: notify ? "We will email you when it ends." : undefined, action: { label: "Watch it", href: `/projects/${project.slug}/runs/${run.id}` } });
+      setValues(startValues());
       setNotify(false);
     },
     onError: (error) => {
@@ -57,7 +68,7 @@ export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
       const general = issues.find((issue) => issue.path === "params" || issue.path === "(body)");
       setFormError(general ? `${error.message}: ${general.message}` : error.message);
     },
-    onSettled: () => Promise.all(["job-types", "runs", "lane"].map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
+    onSettled: () => Promise.all(["job-types", "runs", "lane", "dashboard-run"].map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
   });
 
   function submit(event: React.FormEvent) {
@@ -80,14 +91,22 @@ export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
   }
 
   const hasParams = fieldsOf(jobType.paramsSchema).length > 0;
-  const formId = `run-${jobType.type}`;
+  const formId = retryOf ? `retry-${retryOf.runId}` : `run-${jobType.type}`;
   return (
     <Dialog
       open={open}
       onClose={close}
       size="md"
-      title={`Run ${jobType.label}`}
-      description={<>For {project.name}. {jobType.ordering === "lane" ? "It joins the project's lane and runs after the lane runs before it." : null}</>}
+      title={retryOf ? `Retry ${jobType.label} with changes` : `Run ${jobType.label}`}
+      description={
+        retryOf ? (
+          <>
+            The form holds run <span className="font-mono">{retryOf.runId.slice(0, 8)}</span>&apos;s params. Change what made it fail; the new run is linked to it as its retry.
+          </>
+        ) : (
+          <>For {project.name}. {jobType.ordering === "lane" ? "It joins the project's lane and runs after the lane runs before it." : null}</>
+        )
+      }
       footer={
         <>
           <Button variant="secondary" onClick={close}>
@@ -95,18 +114,21 @@ export function RunDialog({ open, onClose, project, jobType }: RunDialogProps) {
           </Button>
           {/* Outside the form (the footer stays in view), tied to it by the form attribute. */}
           <Button type="submit" form={formId} disabled={trigger.isPending}>
-            {trigger.isPending ? "Starting…" : "Start run"}
+            {trigger.isPending ? "Starting…" : retryOf ? "Retry with these params" : "Start run"}
           </Button>
         </>
       }
     >
       <form id={formId} onSubmit={submit} noValidate className="space-y-5">
         {hasParams ? <ParamsFields schema={jobType.paramsSchema} values={values} errors={errors} onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))} /> : <p className="text-slate-600 dark:text-slate-400">This job type takes no parameters.</p>}
-        <label htmlFor={notifyId} className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-800/60">
-          <input id={notifyId} type="checkbox" checked={notify} onChange={(event) => setNotify(event.target.checked)} className="size-4 rounded border-slate-300" />
-          Notify me when done
-          <span className="text-xs text-slate-500">(an email when the run completes, fails or is cancelled)</span>
-        </label>
+        {/* A retry notifies as the run it retries did. */}
+        {!retryOf && (
+          <label htmlFor={notifyId} className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-800/60">
+            <input id={notifyId} type="checkbox" checked={notify} onChange={(event) => setNotify(event.target.checked)} className="size-4 rounded border-slate-300" />
+            Notify me when done
+            <span className="text-xs text-slate-600 dark:text-slate-400">(an email when the run completes, fails or is cancelled)</span>
+          </label>
+        )}
         {existingRunId && (
           <p role="status" className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:border-blue-900 dark:bg-blue-950/60 dark:text-blue-100">
             <strong>Already running.</strong> A {jobType.label} run is already pending or running for {project.name}.{" "}

@@ -9,11 +9,15 @@ interface ConfirmDialogProps {
   children: React.ReactNode;
   confirmLabel: string;
   pending?: boolean;
+  /** Nothing to confirm yet (a count still loading, or zero): the button is off without "Working…". */
+  disabled?: boolean;
+  /** "danger" for what cannot be undone; "primary" for what only adds (a retry). */
+  tone?: "danger" | "primary";
   onConfirm: () => void;
   onClose: () => void;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, pending = false, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, pending = false, disabled = false, tone = "danger", onConfirm, onClose }: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}
@@ -24,7 +28,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending = f
           <Button variant="secondary" onClick={onClose} autoFocus>
             Keep it
           </Button>
-          <Button variant="danger" onClick={onConfirm} disabled={pending}>
+          <Button variant={tone} onClick={onConfirm} disabled={pending || disabled}>
             {pending ? "Working…" : confirmLabel}
           </Button>
         </>

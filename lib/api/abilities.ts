@@ -12,7 +12,9 @@ import { listProjectSchedules, updateProjectSchedule } from "@/lib/jobs/project-
 import { listRuns as listProjectRuns, toApiRun } from "@/lib/jobs/runs";
 import type { z } from "zod";
 import { readRunLogs } from "@/lib/jobs/run-logs";
-import { listRunsQuerySchema, putScheduleBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema, type ListRunsQuery } from "@/lib/jobs/schemas";
+import { cancelPendingRuns, countGroupRetries, countPendingRuns, retryFailureGroup as startGroupRetry, BULK_LIMIT } from "@/lib/jobs/bulk";
+import { failureGroups, failureWindowStart } from "@/lib/jobs/failures";
+import { cancelPendingBodySchema, listFailuresQuerySchema, retryFailureGroupBodySchema, listRunsQuerySchema, putScheduleBodySchema, retryBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema, type ListRunsQuery } from "@/lib/jobs/schemas";
 
 // Bodies are checked after access, so another team's project is a 404 whatever was sent.
 function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
@@ -91,9 +93,11 @@ export async function cancelRun(actor: Actor, runId: string) {
   return { run: toApiRun(await jobs.cancel(run.id)) };
 }
 
-export async function retryRun(actor: Actor, runId: string) {
+/** Retries a failed or cancelled run; a body with `params` retries it with those instead ("Retry with changes"). */
+export async function retryRun(actor: Actor, runId: string, rawBody: unknown = {}) {
   const run = await requireRun(actor, runId, "jobs:write");
-  return { run: toApiRun(await jobs.retry(run.id, actorAttribution(actor))) };
+  const body = parseBody(retryBodySchema, rawBody);
+  return { run: toApiRun(await jobs.retry(run.id, actorAttribution(actor), { params: body.params })) };
 }
 
 export async function getLaneState(actor: Actor, projectId: string) {
@@ -119,4 +123,43 @@ export async function listSchedules(actor: Actor, projectId: string) {
 export async function setSchedule(actor: Actor, projectId: string, rawBody: unknown) {
   const { project } = await requireProject(actor, projectId, "jobs:write");
   return { schedule: await updateProjectSchedule(project.id, parseBody(putScheduleBodySchema, rawBody)) };
+}
+
+/** A project's failure groups (type, fingerprint, message, count), most recently seen first. */
+export async function listFailures(actor: Actor, projectId: string, rawQuery: Record<string, unknown>) {
+  const { project } = await requireProject(actor, projectId, "jobs:read");
+  const parsed = listFailuresQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) throw invalid("bad_request", "Query parameters are invalid", parsed.error);
+  return { ...(await failureGroups(project.id, parsed.data.window, parsed.data.page)) };
+}
+
+/**
+ * Retries every failed run of a failure group in a window that has no retry yet, oldest first: the
+ * first at once, the rest one after another as the type frees up (lib/jobs/bulk.ts). dryRun: the count.
+ */
+export async function retryFailureGroup(actor: Actor, projectId: string, rawBody: unknown) {
+  const { project } = await requireProject(actor, projectId, "jobs:write");
+  const body = parseBody(retryFailureGroupBodySchema, rawBody);
+  if (!isProjectJobType(body.type)) throw new AppError("bad_request", `Unknown job type "${body.type}"`, { issues: [{ path: "type", message: "not a job type of this project" }] });
+  const group = { projectId: project.id, type: body.type, fingerprint: body.fingerprint, from: failureWindowStart(body.window) };
+  if (body.dryRun) {
+    const count = await countGroupRetries(group);
+    return { dryRun: true as const, planned: Math.min(count, BULK_LIMIT), leftOver: Math.max(0, count - BULK_LIMIT) };
+  }
+  return { dryRun: false as const, ...(await startGroupRetry(jobs, group, actorAttribution(actor))) };
+}
+
+/** Cancels the project's pending runs, of one type or of all, each like a one-by-one cancel. dryRun: the count. */
+export async function cancelPending(actor: Actor, projectId: string, rawBody: unknown) {
+  const { project } = await requireProject(actor, projectId, "jobs:write");
+  const body = parseBody(cancelPendingBodySchema, rawBody);
+  if (body.type !== undefined && !isProjectJobType(body.type)) {
+    throw new AppError("bad_request", `Unknown job type "${body.type}"`, { issues: [{ path: "type", message: "not a job type of this project" }] });
+  }
+  const key = { projectId: project.id, type: body.type ?? null };
+  if (body.dryRun) {
+    const count = await countPendingRuns(key);
+    return { dryRun: true as const, pending: count };
+  }
+  return { dryRun: false as const, ...(await cancelPendingRuns(jobs, key)) };
 }

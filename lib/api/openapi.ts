@@ -6,7 +6,7 @@ import { errorBodySchema } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
 import { apiIssueDetailSchema, apiIssueSchema, listIssuesQuerySchema } from "@/lib/issues/schemas";
 import { attachmentSchema, ingestBatchDocumentSchema, ingestResultSchema, MAX_BATCH_ITEMS, MAX_INGEST_BODY_BYTES } from "@/lib/events/schemas";
-import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, apiScheduleSchema, laneSchema, listRunsQuerySchema, putScheduleBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
+import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, apiScheduleSchema, laneSchema, listRunsQuerySchema, putScheduleBodySchema, retryBodySchema, cancelPendingBodySchema, listFailuresQuerySchema, retryFailureGroupBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -81,7 +81,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { session: [] }],
-    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }, { name: "Schedules", description: "Per-project intervals (every 5, 15 or 30 minutes) and each type's effective schedule" }, { name: "Issues", description: "Error events clustered by fingerprint (issue_scan)" }, { name: "Ingest", description: "What apps send, with a project ingest key (`tdi_…`, project settings → Ingest keys)" }],
+    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }, { name: "Failures", description: "Failed runs grouped by job type and error, and retrying a group" }, { name: "Schedules", description: "Per-project intervals (every 5, 15 or 30 minutes) and each type's effective schedule" }, { name: "Issues", description: "Error events clustered by fingerprint (issue_scan)" }, { name: "Ingest", description: "What apps send, with a project ingest key (`tdi_…`, project settings → Ingest keys)" }],
     paths: {
       "/api/v1/projects": {
         get: {
@@ -151,6 +151,86 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           ),
         },
       },
+      "/api/v1/projects/{projectId}/runs/cancel-pending": {
+        post: {
+          operationId: "cancelPendingRuns",
+          tags: ["Runs"],
+          summary: "Cancel the project's pending runs, of one type or of all, each like a one-by-one cancel; dryRun answers the count (needs jobs:write)",
+          parameters: [projectId],
+          requestBody: { required: false, ...json(jsonSchema(cancelPendingBodySchema, "input")) },
+          responses: responses(
+            [
+              "200",
+              "What was cancelled, or with dryRun how many are pending",
+              object({
+                dryRun: { type: "boolean" },
+                pending: { type: "integer", description: "dryRun: the pending runs it would cancel" },
+                cancelled: { type: "integer" },
+                stopping: { type: "integer", description: "Started before the cancel reached them: asked to stop" },
+                leftOver: { type: "integer", description: "Beyond the 500 one request cancels" },
+              }),
+            ],
+            ["400", ...read, "413"],
+          ),
+        },
+      },
+      "/api/v1/projects/{projectId}/failures": {
+        get: {
+          operationId: "listFailures",
+          tags: ["Failures"],
+          summary: "The project's failed runs grouped by job type and error, most recently seen first (needs jobs:read)",
+          parameters: [projectId, ...queryParameters(listFailuresQuerySchema)],
+          responses: responses(
+            [
+              "200",
+              "A page of failure groups",
+              object({
+                groups: {
+                  type: "array",
+                  items: object({
+                    type: { type: "string" },
+                    fingerprint: { type: "string", format: "uuid", description: "The group's id within its type (POST …/failures/retry)" },
+                    message: { type: "string" },
+                    count: { type: "integer" },
+                    firstSeenAt: { type: "string", format: "date-time" },
+                    lastSeenAt: { type: "string", format: "date-time" },
+                    newestRunId: { type: "string", format: "uuid" },
+                  }),
+                },
+                failures: { type: "integer" },
+                groupCount: { type: "integer" },
+                page: { type: "integer" },
+                pageCount: { type: "integer" },
+              }),
+            ],
+            ["400", ...read],
+          ),
+        },
+      },
+      "/api/v1/projects/{projectId}/failures/retry": {
+        post: {
+          operationId: "retryFailureGroup",
+          tags: ["Failures"],
+          summary:
+            "Retry every failed run of a failure group in a window that has no retry yet, oldest first: the first at once, the rest one after another (a type has one active run per project); dryRun answers the count (needs jobs:write)",
+          parameters: [projectId],
+          requestBody: { required: true, ...json(jsonSchema(retryFailureGroupBodySchema, "input")) },
+          responses: responses(
+            [
+              "202",
+              "The group retry, started (200 with dryRun: the count only)",
+              object({
+                dryRun: { type: "boolean" },
+                bulkRetryId: { type: "string", format: "uuid" },
+                planned: { type: "integer", description: "Runs it retries (at most 500)" },
+                retried: { type: "integer", description: "Retried already" },
+                leftOver: { type: "integer", description: "Beyond the 500 one request retries" },
+              }),
+            ],
+            ["400", ...read, "409", "413"],
+          ),
+        },
+      },
       "/api/v1/runs/{runId}": {
         get: {
           operationId: "getRun",
@@ -204,9 +284,10 @@ export function openApiDocument(serverUrl: string): JsonSchema {
         post: {
           operationId: "retryRun",
           tags: ["Runs"],
-          summary: "Retry a failed or cancelled run as a new run linked to it (needs jobs:write)",
+          summary: "Retry a failed or cancelled run as a new run linked to it (needs jobs:write); with params, the new run takes those instead",
           parameters: [runId],
-          responses: responses(["202", "The new run, with retryOfId", object({ run: ref("Run") })], [...read, "409"]),
+          requestBody: { required: false, ...json(jsonSchema(retryBodySchema, "input")) },
+          responses: responses(["202", "The new run, with retryOfId", object({ run: ref("Run") })], [...read, "400", "409"]),
         },
       },
       "/api/v1/projects/{projectId}/lane": {

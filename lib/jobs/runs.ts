@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/prisma";
 import { getPool } from "@/lib/db/pool";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { progressView } from "@/lib/jobs/progress";
-import { isStorableDate, type ApiRun, type RunStatus } from "@/lib/jobs/schemas";
+import { isStorableDate, type ApiRun, type RunStatus, triggerKinds } from "@/lib/jobs/schemas";
 
 export type { ApiRun };
 import { AppError } from "@/lib/errors";
@@ -83,6 +83,8 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
+type TriggerKind = (typeof triggerKinds)[number];
+
 export interface ListRunsOptions {
   projectId: string;
   status?: RunStatus;
@@ -91,8 +93,37 @@ export interface ListRunsOptions {
   from?: string;
   /** Created before this moment. */
   to?: string;
+  trigger?: TriggerKind;
+  /** `key=value`: a params value, compared as text (so reviewId=123 finds both 123 and "123"). */
+  param?: string;
+  /** The id's first hex digits (4 to 32, no dashes, lower case: listRunsQuerySchema makes them so). */
+  id?: string;
   limit: number;
   cursor?: string;
+}
+
+/**
+ * The ids that start with a prefix, as a range of the primary key: ab12 is ab120000-… to ab12ffff-…,
+ * which PostgreSQL reads from the primary key's index, at any history (no index on id as text).
+ */
+export function idPrefixRange(prefix: string): [string, string] {
+  const uuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return [uuid(prefix.padEnd(32, "0")), uuid(prefix.padEnd(32, "f"))];
+}
+
+/**
+ * A params filter as jsonb containment, which the GIN index on params (jsonb_path_ops) answers:
+ * the value as a string, and also as the number or boolean it spells, since a form's 123 and a
+ * script's "123" mean the same to the person searching.
+ */
+export function paramMatches(param: string): string[] {
+  const at = param.indexOf("=");
+  const key = param.slice(0, at);
+  const value = param.slice(at + 1);
+  const candidates: unknown[] = [value];
+  if (/^-?\d+(\.\d+)?$/.test(value) && Number.isFinite(Number(value))) candidates.push(Number(value));
+  if (value === "true" || value === "false") candidates.push(value === "true");
+  return candidates.map((candidate) => JSON.stringify({ [key]: candidate }));
 }
 
 /**
@@ -136,6 +167,19 @@ export function listRunsQuery(options: ListRunsOptions): { sql: string; values: 
   if (options.type) where((at) => `run.type = ${at}`, options.type);
   if (options.from) where((at) => `run.created_at >= ${at}`, new Date(options.from));
   if (options.to) where((at) => `run.created_at < ${at}`, new Date(options.to));
+  if (options.trigger) where((at) => `run.trigger_kind = ${at}::"TriggerKind"`, options.trigger);
+  if (options.id) {
+    const [low, high] = idPrefixRange(options.id);
+    where((at) => `run.id >= ${at}::uuid`, low);
+    where((at) => `run.id <= ${at}::uuid`, high);
+  }
+  if (options.param) {
+    const matches = paramMatches(options.param).map((match) => {
+      values.push(match);
+      return `run.params @> $${values.length}::jsonb`;
+    });
+    conditions.push(`(${matches.join(" OR ")})`);
+  }
   if (options.cursor) {
     const after = decodeCursor(options.cursor);
     values.push(after.createdAt, after.id);

@@ -6,6 +6,7 @@ import { withoutPrototypeKeys } from "@/lib/validation";
 
 export const runStatuses = ["pending", "running", "completed", "failed", "cancelled"] as const;
 export type RunStatus = (typeof runStatuses)[number];
+export const triggerKinds = ["user", "api_key", "schedule", "retry", "admin_cli"] as const;
 
 /** The trigger body's fields (the MCP trigger tool's input, beside the project). */
 export const triggerBodyFields = z
@@ -23,6 +24,18 @@ export const triggerBodyFields = z
 export const triggerBodySchema = withoutPrototypeKeys(triggerBodyFields);
 
 export type TriggerBody = z.infer<typeof triggerBodySchema>;
+
+/** A retry's body (POST …/runs/:runId/retry): empty for the same params, or the changed params ("Retry with changes"). */
+export const retryBodyFields = z
+  .object({
+    params: z
+      .record(z.string(), z.unknown(), { error: "params must be an object" })
+      .optional()
+      .describe("The new run's params instead of the failed run's, checked like a trigger's; omit to retry with the same params"),
+  })
+  .strict();
+
+export const retryBodySchema = withoutPrototypeKeys(retryBodyFields);
 
 /** A seed route's body (…/ratings/sync, …/integrations/app-store-connect/sync): the type is the route's. */
 export const seedTriggerBodyFields = z
@@ -54,6 +67,19 @@ export const listRunsQuerySchema = z
     cursor: z.string().max(200, "cursor is not a cursor from a previous page").optional().describe("nextCursor of the previous page"),
     from: moment("from").optional().describe("Only runs created at or after this moment"),
     to: moment("to").optional().describe("Only runs created before this moment"),
+    trigger: z.enum(triggerKinds, { error: `trigger must be one of ${triggerKinds.join(", ")}` }).optional().describe("Only runs triggered this way"),
+    param: z
+      .string()
+      .max(300, "param must be at most 300 characters")
+      .regex(/^[A-Za-z_][\w.-]{0,99}=/, "param must be key=value, e.g. reviewId=123")
+      .optional()
+      .describe("Only runs whose params have this value: key=value (the value as text: reviewId=123 finds 123 and \"123\")"),
+    id: z
+      .string()
+      .transform((value) => value.replaceAll("-", "").toLowerCase())
+      .pipe(z.string().regex(/^[0-9a-f]{4,32}$/, "id must be a run id or its first 4 or more hex digits"))
+      .optional()
+      .describe("Only runs whose id starts with this: a whole id or its first 4 or more hex digits (dashes optional)"),
   })
   .strict();
 
@@ -92,7 +118,6 @@ export const progressSchema = z.object({
   percent: z.number().int().min(0).max(100).nullable().describe("Derived from processed and total; null while the total is unknown"),
 });
 
-export const triggerKinds = ["user", "api_key", "schedule", "retry", "admin_cli"] as const;
 
 export const apiRunSchema = z
   .object({
@@ -145,3 +170,34 @@ export const apiScheduleSchema = z.object({
   configurable: z.boolean().describe("Whether PUT …/schedules can set an interval for this type"),
   intervals: z.array(z.number().int()).describe("The intervals PUT …/schedules accepts for this type, in minutes; empty when not configurable"),
 });
+
+// Bulk actions (lib/jobs/bulk.ts). dryRun answers the count the action would act on, writing nothing.
+export const failureWindowKeys = ["24h", "7d", "30d", "all"] as const;
+const dryRun = z.boolean({ error: "dryRun must be true or false" }).optional().describe("Answer how many runs it would act on, and do nothing");
+
+export const listFailuresQuerySchema = z
+  .object({
+    window: z.enum(failureWindowKeys, { error: `window must be one of ${failureWindowKeys.join(", ")}` }).default("30d").describe("How far back: the Failures page's windows"),
+    page: z.coerce.number({ error: "page must be a number" }).int("page must be a whole number").min(1, "page must be at least 1").max(10_000, "page must be at most 10000").default(1),
+  })
+  .strict();
+
+export const retryFailureGroupBodyFields = z
+    .object({
+      type: z.string({ error: "type is required" }).min(1, "type is required").max(100, "type must be at most 100 characters").describe("The group's job type"),
+      fingerprint: z.guid({ error: "fingerprint must be a failure group's fingerprint (GET …/failures)" }).describe("The group's fingerprint, from GET …/failures"),
+      window: z.enum(failureWindowKeys, { error: `window must be one of ${failureWindowKeys.join(", ")}` }).default("30d").describe("The failed runs of the group created in this window"),
+      dryRun,
+    })
+    .strict();
+
+export const retryFailureGroupBodySchema = withoutPrototypeKeys(retryFailureGroupBodyFields);
+
+export const cancelPendingBodyFields = z
+    .object({
+      type: z.string().min(1, "type must not be empty").max(100, "type must be at most 100 characters").optional().describe("Only this job type's pending runs; every type's when left out"),
+      dryRun,
+    })
+    .strict();
+
+export const cancelPendingBodySchema = withoutPrototypeKeys(cancelPendingBodyFields);

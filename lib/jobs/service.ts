@@ -56,8 +56,11 @@ export interface JobService<C extends Catalog> {
   /** Checks untyped input (type, project, params) the way every surface must, writing nothing. */
   parse(surface: TriggerSurface, input: UntypedTrigger): ParsedTrigger;
   triggerFrom(surface: TriggerSurface, input: UntypedTrigger): Promise<RunRecord>;
-  /** A failed or cancelled run again, as a new run linked to it (semantics 5). */
-  retry(runId: string, by: Attribution): Promise<RunRecord>;
+  /**
+   * A failed or cancelled run again, as a new run linked to it (semantics 5). With `params`, the
+   * new run takes those instead ("Retry with changes"), checked exactly as a trigger's.
+   */
+  retry(runId: string, by: Attribution, changes?: { params?: unknown }): Promise<RunRecord>;
   cancel(runId: string): Promise<RunRecord>;
   retryLane(projectId: string, by: Attribution): Promise<RunRecord>;
   skipLane(projectId: string): Promise<LaneState>;
@@ -119,16 +122,19 @@ export function createJobService<C extends Catalog>(catalog: C, options: { boss?
     triggerFrom,
     trigger: (request) =>
       triggerFrom(request.source.kind === "schedule" ? "schedule" : request.projectId === null ? "system" : "project", request as UntypedTrigger),
-    async retry(runId, by) {
+    async retry(runId, by, changes = {}) {
       const run = await getRun(runId);
       if (!run) throw new AppError("not_found", "Run not found");
       if (run.status !== "failed" && run.status !== "cancelled") {
         throw new AppError("conflict", `Only failed or cancelled runs can be retried; this one is ${run.status}`, { details: { status: run.status } });
       }
-      // The run that pauses its lane is retried in place, first in the lane; any other goes to the back.
-      if (run.projectId && (await isPausingRun(run))) return lifecycle.retryLane(run.projectId, by, await boss());
       const surface = run.projectId === null ? "system" : "project";
-      return triggerFrom(surface, { type: run.type, projectId: run.projectId, params: run.params, notify: run.notify, source: { kind: "retry", ...by, retryOfId: run.id } });
+      const retry = { type: run.type, projectId: run.projectId, params: changes.params ?? run.params, notify: run.notify, source: { kind: "retry" as const, ...by, retryOfId: run.id } };
+      // Changed params are checked before anything is written, on either path below.
+      const checked = changes.params === undefined ? null : parse(surface, retry);
+      // The run that pauses its lane is retried in place, first in the lane; any other goes to the back.
+      if (run.projectId && (await isPausingRun(run))) return lifecycle.retryLane(run.projectId, by, await boss(), checked ? { runId: run.id, params: checked.params } : undefined);
+      return checked ? start(checked) : triggerFrom(surface, retry);
     },
     cancel: async (runId) => lifecycle.cancelRun(runId, { boss: await boss(), labelOf: catalog.label }),
     retryLane: async (projectId, by) => lifecycle.retryLane(projectId, by, await boss()),

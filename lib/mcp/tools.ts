@@ -7,7 +7,7 @@ import "server-only";
 import { z } from "zod";
 import * as abilities from "@/lib/api/abilities";
 import type { Actor } from "@/lib/auth/access";
-import { listRunsQuerySchema, runLogsQuerySchema, putScheduleBodySchema, seedTriggerBodyFields, triggerBodyFields } from "@/lib/jobs/schemas";
+import { cancelPendingBodyFields, listFailuresQuerySchema, retryFailureGroupBodyFields, listRunsQuerySchema, runLogsQuerySchema, putScheduleBodySchema, retryBodyFields, seedTriggerBodyFields, triggerBodyFields } from "@/lib/jobs/schemas";
 import { waitForRunEnd, type WaitReporter } from "./wait";
 import { waitSchema } from "./wait-input";
 
@@ -129,10 +129,11 @@ export const tools: ToolDefinition[] = [
   tool({
     name: "retry-run",
     title: "Retry a run",
-    description: "Runs a failed or cancelled run again as a new run linked to it, with the same params. The run that pauses a lane is retried first in the lane.",
+    description:
+      "Runs a failed or cancelled run again as a new run linked to it, with the same params, or with params if given (checked like a trigger's: fix the value that made it fail). The run that pauses a lane is retried first in the lane.",
     annotations: starts,
-    input: run.extend(waitSchema.shape),
-    call: ({ runId: id, wait, waitSeconds }, context) => startAndMaybeWait(abilities.retryRun(context.actor, id), { wait, waitSeconds }, context),
+    input: run.extend(retryBodyFields.shape).extend(waitSchema.shape),
+    call: ({ runId: id, params, wait, waitSeconds }, context) => startAndMaybeWait(abilities.retryRun(context.actor, id, params === undefined ? {} : { params }), { wait, waitSeconds }, context),
   }),
   tool({
     name: "get-lane",
@@ -157,6 +158,32 @@ export const tools: ToolDefinition[] = [
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     input: project,
     call: ({ projectId: id }, { actor }) => abilities.skipLane(actor, id),
+  }),
+  tool({
+    name: "list-failures",
+    title: "List failure groups",
+    description:
+      "A project's failed runs grouped by job type and error (most recently seen first), each with its fingerprint and count, over a window (24h, 7d, 30d or all); 25 groups a page.",
+    annotations: read,
+    input: project.extend(listFailuresQuerySchema.shape),
+    call: ({ projectId: id, ...query }, { actor }) => abilities.listFailures(actor, id, query),
+  }),
+  tool({
+    name: "retry-failure-group",
+    title: "Retry a failure group",
+    description:
+      "Retries every failed run of a failure group (type and fingerprint from list-failures) in the window that has no retry yet, oldest first: the first at once, the rest one after another as each ends (a type has one active run per project). Call it with dryRun first to learn how many.",
+    annotations: starts,
+    input: project.extend(retryFailureGroupBodyFields.shape),
+    call: ({ projectId: id, ...body }, { actor }) => abilities.retryFailureGroup(actor, id, body),
+  }),
+  tool({
+    name: "cancel-pending-runs",
+    title: "Cancel pending runs",
+    description: "Cancels a project's pending runs, of one type or of all, each like cancel-run; with dryRun it only answers how many are pending.",
+    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+    input: project.extend(cancelPendingBodyFields.shape),
+    call: ({ projectId: id, ...body }, { actor }) => abilities.cancelPending(actor, id, body),
   }),
   tool({
     name: "get-schedules",

@@ -7,7 +7,7 @@ import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiKey } from "@/lib/auth/api-keys";
-import { failureGroups } from "@/lib/dashboard/failures";
+import { failureGroups } from "@/lib/jobs/failures";
 import { LANE_QUEUE } from "@/lib/jobs/define-catalog";
 import { pausingRun } from "@/lib/jobs/lanes";
 import { insertPausingRun } from "@/lib/jobs/lifecycle/history";

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
-import { FAILURE_PAGE_SIZE, FAILURE_PAGE_SQL, failureGroups, failureWindows, type FailureWindow } from "@/lib/dashboard/failures";
+import { FAILURE_PAGE_SIZE, FAILURE_PAGE_SQL, failureGroups, failureWindows, type FailureWindow } from "@/lib/jobs/failures";
 import { deleteExpiredRuns } from "@/lib/jobs/lifecycle/purge";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
@@ -56,7 +56,7 @@ async function fromRuns(projectId: string, window: FailureWindow) {
 
 async function fromRollup(projectId: string, window: FailureWindow) {
   const { groups } = await failureGroups(projectId, window);
-  return groups.map(({ newestRunId: _newest, ...group }) => group).sort((a, b) => a.type.localeCompare(b.type) || a.message.localeCompare(b.message));
+  return groups.map(({ newestRunId: _newest, fingerprint: _fingerprint, ...group }) => group).sort((a, b) => a.type.localeCompare(b.type) || a.message.localeCompare(b.message));
 }
 
 describe("the failure rollup", () => {
@@ -68,15 +68,17 @@ describe("the failure rollup", () => {
     const failed = await ended(first.id);
 
     let page = await failureGroups(project.id, "24h");
+    // The group's id for "Retry all": the database's fingerprint of the message.
+    const fingerprint = (await getPool().query<{ f: string }>(`SELECT failure_fingerprint($1)::text AS f`, ["boom: the test handler failed"])).rows[0]!.f;
     expect(page.groups).toEqual([
-      { type: "test_fail", message: "boom: the test handler failed", count: 1, firstSeenAt: failed.finishedAt!.toISOString(), lastSeenAt: failed.finishedAt!.toISOString(), newestRunId: first.id },
+      { type: "test_fail", fingerprint, message: "boom: the test handler failed", count: 1, firstSeenAt: failed.finishedAt!.toISOString(), lastSeenAt: failed.finishedAt!.toISOString(), newestRunId: first.id },
     ]);
 
     const retry = await testJobs.retry(first.id, { userId: admin.id, apiKeyId: null });
     const retried = await ended(retry.id);
     page = await failureGroups(project.id, "24h");
     expect(page.groups).toEqual([
-      { type: "test_fail", message: "boom: the test handler failed", count: 2, firstSeenAt: failed.finishedAt!.toISOString(), lastSeenAt: retried.finishedAt!.toISOString(), newestRunId: retry.id },
+      { type: "test_fail", fingerprint, message: "boom: the test handler failed", count: 2, firstSeenAt: failed.finishedAt!.toISOString(), lastSeenAt: retried.finishedAt!.toISOString(), newestRunId: retry.id },
     ]);
     expect([page.failures, page.groupCount]).toEqual([2, 1]);
     expect(await fromRollup(project.id, "24h")).toEqual(await fromRuns(project.id, "24h"));

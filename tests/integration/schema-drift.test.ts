@@ -24,6 +24,8 @@ const handWrittenIndexes = [
   "job_runs_failures_idx",
   // Covering (INCLUDE): a Failures window read from the index alone.
   "failure_groups_window_idx",
+  // Partial: a failure group's "Retry all" still in progress.
+  "bulk_retries_open_idx",
 ];
 
 type Dmmf = Awaited<ReturnType<typeof internals.getDMMF>>;

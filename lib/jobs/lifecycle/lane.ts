@@ -20,19 +20,24 @@ async function lockLane(client: pg.PoolClient, projectId: string): Promise<Pausi
   return pausing;
 }
 
-/** Runs the failed work again, first in the lane, as a new run linked to the failed one. */
-export async function retryLane(projectId: string, by: Attribution, boss: PgBoss): Promise<RunRecord> {
+/**
+ * Runs the failed work again, first in the lane, as a new run linked to the failed one. With
+ * `changes` ("Retry with changes"), the new run takes its params (already checked against the
+ * type's schema), provided the run they were made for is still the one pausing the lane.
+ */
+export async function retryLane(projectId: string, by: Attribution, boss: PgBoss, changes?: { runId: string; params: unknown }): Promise<RunRecord> {
   const newRunId = randomUUID();
   let retried: PausingRun | null = null;
   await withTransaction(async (client) => {
     const pausing = await lockLane(client, projectId);
     retried = pausing;
+    if (changes && changes.runId !== pausing.runId) throw new AppError("conflict", "The lane changed while it was being resumed; look at it again and retry");
     // The same pg-boss job keeps its place at the head of the lane and now carries the new run.
     await insertRunRow(client, {
       id: newRunId,
       type: pausing.type,
       projectId,
-      params: JSON.stringify(pausing.params),
+      params: JSON.stringify(changes ? changes.params : pausing.params),
       notify: pausing.notify,
       source: { kind: "retry", retryOfId: pausing.runId, ...by },
       queueJobId: pausing.jobId,

@@ -5,7 +5,7 @@ import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { can } from "@/lib/auth/access";
 import { projectPage } from "@/lib/auth/page-access";
-import { failureGroups, failureWindows, type FailureWindow } from "@/lib/dashboard/failures";
+import { failureGroups, failureWindows, type FailureWindow } from "@/lib/jobs/failures";
 
 export const metadata: Metadata = { title: "Failures" };
 
@@ -20,7 +20,7 @@ export default async function FailuresPage({ params, searchParams }: { params: P
   return (
     <>
       <AutoRefresh />
-      <FailuresView project={access.project} failures={await failureGroups(access.project.id, window, page)} window={window} />
+      <FailuresView project={access.project} failures={await failureGroups(access.project.id, window, page)} window={window} canManage={can(access, "jobs:write")} />
     </>
   );
 }

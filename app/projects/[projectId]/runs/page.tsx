@@ -13,5 +13,5 @@ export default async function RunsPage({ params }: { params: Promise<{ projectId
   const { projectId } = await params;
   const { access } = await projectPage(projectId, `/projects/${projectId}/runs`);
   if (!can(access, "jobs:read")) return <NotAllowed title="Runs" message="Runs need the admin or owner role in this team." />;
-  return <RunsView project={access.project} jobTypes={catalog.projectTypes().map(({ type, label }) => ({ type, label }))} />;
+  return <RunsView project={access.project} jobTypes={catalog.projectTypes().map(({ type, label }) => ({ type, label }))} canManage={can(access, "jobs:write")} />;
 }

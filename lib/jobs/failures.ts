@@ -6,6 +6,8 @@ import { getPool } from "@/lib/db/pool";
 
 export interface FailureGroup {
   type: string;
+  /** The group's id within its type: the md5 of the message (failure_fingerprint), as a uuid. */
+  fingerprint: string;
   message: string;
   count: number;
   firstSeenAt: string;
@@ -49,7 +51,7 @@ export const FAILURE_PAGE_SQL = `
     SELECT type, fingerprint, sum(failures)::int AS count, min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen
       FROM buckets GROUP BY type, fingerprint),
   totals AS (SELECT count(*)::int AS group_count, coalesce(sum(count), 0)::int AS failures FROM groups)
-  SELECT totals.group_count, totals.failures, page.type, newest.message, page.count, page.first_seen, page.last_seen, newest.newest_run_id::text AS newest
+  SELECT totals.group_count, totals.failures, page.type, page.fingerprint::text AS fingerprint, newest.message, page.count, page.first_seen, page.last_seen, newest.newest_run_id::text AS newest
     FROM totals
     LEFT JOIN LATERAL (SELECT * FROM groups ORDER BY last_seen DESC, type, fingerprint LIMIT $3 OFFSET $4) AS page ON true
     LEFT JOIN LATERAL (
@@ -62,11 +64,18 @@ interface FailureRow {
   group_count: number;
   failures: number;
   type: string | null;
+  fingerprint: string;
   message: string;
   count: number;
   first_seen: Date;
   last_seen: Date;
   newest: string;
+}
+
+/** The start of a window as the Failures page counts it: its first hour (null: all time). */
+export function failureWindowStart(window: FailureWindow, now = Date.now()): Date | null {
+  const days = failureWindows[window];
+  return days === null ? null : new Date(Math.floor((now - days * 86_400_000) / 3_600_000) * 3_600_000);
 }
 
 /** One page of a project's failure groups in `window`, most recently seen first. */
@@ -78,6 +87,7 @@ export async function failureGroups(projectId: string, window: FailureWindow = "
       .filter((row) => row.type !== null)
       .map((row) => ({
         type: row.type!,
+        fingerprint: row.fingerprint,
         message: row.message,
         count: row.count,
         firstSeenAt: row.first_seen.toISOString(),
