@@ -74,6 +74,8 @@ export const envSchema = z.object({
   ),
   // Worker tuning: how many runs of one job type a worker process executes at once.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
+  // How often each worker says it is alive (`taskdeck admin health` calls it gone after three beats).
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   // How long a stopping worker (SIGTERM) lets running handlers finish before failing their runs.
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   // job_runs_cleanup: finished runs older than this many days are deleted; failed runs are kept longer.

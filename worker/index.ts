@@ -49,6 +49,7 @@ const worker = startWorker({
   handlers,
   concurrency: config.WORKER_CONCURRENCY,
   shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
+  heartbeatSeconds: config.WORKER_HEARTBEAT_SECONDS,
   outbox: { smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM },
 });
 await worker;

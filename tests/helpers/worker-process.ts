@@ -3,5 +3,6 @@
 // like worker/index.ts ("worker ready" once it takes work) and stops on SIGTERM.
 import { startTestWorker } from "./worker";
 
-const worker = await startTestWorker({ concurrency: 1, sweepIntervalMs: 3_600_000 });
+// TEST_HEARTBEAT_SECONDS: a short beat, for the health test's killed worker.
+const worker = await startTestWorker({ concurrency: 1, sweepIntervalMs: 3_600_000, heartbeatSeconds: Number(process.env.TEST_HEARTBEAT_SECONDS ?? 10) });
 process.once("SIGTERM", () => void worker.stop().then(() => process.exit(0)));
