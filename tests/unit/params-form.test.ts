@@ -1,7 +1,7 @@
 // The Run now form generated from a job type's JSON Schema: defaults in, typed params out.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { initialValues, valuesToParams } from "@/components/tasks/params-form";
+import { initialValues, valuesFromParams, valuesToParams } from "@/components/tasks/params-form";
 import { humanize } from "@/lib/jobs/param-labels";
 
 const schema = z.toJSONSchema(
@@ -25,6 +25,15 @@ describe("the Run now form", () => {
     expect(valuesToParams(schema, { pageSize: "50", locale: "de-DE", dryRun: true, note: "" })).toEqual({ pageSize: 50, locale: "de-DE", dryRun: true });
     // Text a number field cannot hold is sent as typed, so the schema names the problem.
     expect(valuesToParams(schema, { pageSize: "fifty", locale: "", dryRun: false, note: "hi" })).toEqual({ pageSize: "fifty", dryRun: false, note: "hi" });
+  });
+
+  it("holds a failed run's params for Retry with changes, and sends them back unchanged", () => {
+    const params = { pageSize: 50, locale: "de-DE", dryRun: true };
+    const values = valuesFromParams(schema, params);
+    expect(values).toEqual({ pageSize: "50", locale: "de-DE", dryRun: true, note: "" });
+    expect(valuesToParams(schema, values)).toEqual(params);
+    // A param the run did not have keeps the field's default.
+    expect(valuesFromParams(schema, { locale: "en-US" })).toEqual({ pageSize: "20", locale: "en-US", dryRun: false, note: "" });
   });
 
   it("labels fields in words", () => {
