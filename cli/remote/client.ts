@@ -27,7 +27,7 @@ export function createApiClient(options: { url?: string } = {}): ApiClient {
     try {
       response = await fetch(`${baseUrl}/api/v1${path}`, {
         method,
-        headers: { Authorization: `Bearer ${apiKey}`, Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+        headers: { Authorization: `Bearer ${apiKey}`, Accept: "application/json", "X-Taskdeck-Client": "cli", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });

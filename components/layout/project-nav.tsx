@@ -1,11 +1,13 @@
 "use client";
-// A project's tabs. Members see Tasks, Issues, Store, Revenue, Analytics and Settings: runs, failures and schedules need jobs:read.
+// A project's tabs. Members see Tasks, Issues, Store, Revenue, Analytics and Settings: the overview,
+// runs, failures and schedules need jobs:read. The overview comes first for those who may read it.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 export function ProjectNav({ slug, teamName, canReadRuns }: { slug: string; teamName?: string; canReadRuns: boolean }) {
   const pathname = usePathname();
   const tabs = [
+    ...(canReadRuns ? [{ href: `/projects/${slug}/overview`, label: "Overview" }] : []),
     { href: `/projects/${slug}/tasks`, label: "Tasks" },
     ...(canReadRuns
       ? [

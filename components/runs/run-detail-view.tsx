@@ -12,6 +12,7 @@ import { jobTypeLabel } from "@/lib/jobs/labels";
 import { getDashboardRun, getLane, type DashboardRun } from "../api";
 import { runPageRefreshMs } from "./refresh";
 import { RunActions } from "./run-actions";
+import { RunActivity } from "./run-activity";
 import { RunLogs } from "./run-logs";
 import { RunProgress } from "./run-progress";
 import { RunTimeline } from "./run-timeline";
@@ -96,6 +97,7 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
             </h2>
             <RunTimeline run={run} now={now} />
           </section>
+          <RunActivity projectSlug={project.slug} entries={detail.data.activity} />
           <section aria-labelledby="about-heading" className="rounded-xl border border-slate-200 bg-white p-5 text-sm dark:border-slate-800 dark:bg-slate-900">
             <h2 id="about-heading" className="text-sm font-semibold">
               About this run

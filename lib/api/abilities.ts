@@ -4,14 +4,15 @@ import "server-only";
 // these, so an ability has the same permissions, errors and result on every surface; the CLI reaches
 // them through the REST API.
 import { AppError, invalid } from "@/lib/errors";
-import { actorAttribution, findProject, requireProject, requireRun, triggerSource, visibleProjects, type Actor } from "@/lib/auth/access";
+import { actorAttribution, auditActor, findProject, requireProject, requireRun, triggerSource, visibleProjects, type Actor } from "@/lib/auth/access";
 import { isProjectJobType, projectJobTypes } from "@/lib/jobs/job-types";
 import { jobs } from "@/lib/jobs/jobs";
 import { getLane } from "@/lib/jobs/lanes";
 import { listProjectSchedules, updateProjectSchedule } from "@/lib/jobs/project-schedules";
-import { listRuns as listProjectRuns, toApiRun } from "@/lib/jobs/runs";
+import { listRuns as listProjectRuns, toApiRun, type RunRecord } from "@/lib/jobs/runs";
 import type { z } from "zod";
 import { readRunLogs } from "@/lib/jobs/run-logs";
+import { recordAudit } from "@/lib/jobs/audit";
 import { cancelPendingRuns, countGroupRetries, countPendingRuns, retryFailureGroup as startGroupRetry, BULK_LIMIT } from "@/lib/jobs/bulk";
 import { failureGroups, failureWindowStart } from "@/lib/jobs/failures";
 import { cancelPendingBodySchema, listFailuresQuerySchema, retryFailureGroupBodySchema, listRunsQuerySchema, putScheduleBodySchema, retryBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema, type ListRunsQuery } from "@/lib/jobs/schemas";
@@ -35,6 +36,7 @@ export async function triggerJob(actor: Actor, projectId: string, rawBody: unkno
   const { project } = await requireProject(actor, projectId, "jobs:write");
   const body = parseBody(triggerBodySchema, rawBody);
   const run = await jobs.triggerFrom("project", { type: body.type, projectId: project.id, params: body.params, notify: body.notify, source: triggerSource(actor) });
+  await recordAudit({ projectId: project.id, runId: run.id, action: "run.triggered", by: auditActor(actor), details: { type: run.type } });
   return { run: toApiRun(run) };
 }
 
@@ -43,6 +45,7 @@ export async function triggerSeedJob(actor: Actor, projectId: string, type: stri
   const { project } = await requireProject(actor, projectId, "jobs:write");
   const body = parseBody(seedTriggerBodySchema, rawBody);
   const run = await jobs.triggerFrom("project", { type, projectId: project.id, notify: body.notify, source: triggerSource(actor) });
+  await recordAudit({ projectId: project.id, runId: run.id, action: "run.triggered", by: auditActor(actor), details: { type: run.type } });
   return { run: toApiRun(run) };
 }
 
@@ -90,14 +93,18 @@ export async function listRuns(actor: Actor, projectId: string, rawQuery: Record
 
 export async function cancelRun(actor: Actor, runId: string) {
   const run = await requireRun(actor, runId, "jobs:write");
-  return { run: toApiRun(await jobs.cancel(run.id)) };
+  const cancelled = await jobs.cancel(run.id);
+  if (run.projectId) await recordAudit({ projectId: run.projectId, runId: run.id, action: "run.cancelled", by: auditActor(actor), details: { type: run.type } });
+  return { run: toApiRun(cancelled) };
 }
 
 /** Retries a failed or cancelled run; a body with `params` retries it with those instead ("Retry with changes"). */
 export async function retryRun(actor: Actor, runId: string, rawBody: unknown = {}) {
   const run = await requireRun(actor, runId, "jobs:write");
   const body = parseBody(retryBodySchema, rawBody);
-  return { run: toApiRun(await jobs.retry(run.id, actorAttribution(actor), { params: body.params })) };
+  const retry = await jobs.retry(run.id, actorAttribution(actor), { params: body.params });
+  if (run.projectId) await recordRetry(actor, run.projectId, run.id, retry, body.params !== undefined);
+  return { run: toApiRun(retry) };
 }
 
 export async function getLaneState(actor: Actor, projectId: string) {
@@ -107,12 +114,29 @@ export async function getLaneState(actor: Actor, projectId: string) {
 
 export async function retryLane(actor: Actor, projectId: string) {
   const { project } = await requireProject(actor, projectId, "jobs:write");
-  return { run: toApiRun(await jobs.retryLane(project.id, actorAttribution(actor))) };
+  const before = await getLane(project.id);
+  const retry = await jobs.retryLane(project.id, actorAttribution(actor));
+  await recordAudit({ projectId: project.id, runId: before.pausedByRunId ?? retry.retryOfId, action: "lane.retried", by: auditActor(actor), details: { type: retry.type, newRunId: retry.id } });
+  return { run: toApiRun(retry) };
+}
+
+// A retry is written on both runs: the failed one ("retried as …") and the new one ("retry of …").
+async function recordRetry(actor: Actor, projectId: string, failedRunId: string, retry: RunRecord, withChanges: boolean) {
+  const by = auditActor(actor);
+  // A lane's pausing run is retried in place: one run, one event.
+  if (retry.id === failedRunId) return recordAudit({ projectId, runId: failedRunId, action: "run.retried", by, details: { type: retry.type, inPlace: true, withChanges } });
+  await recordAudit([
+    { projectId, runId: failedRunId, action: "run.retried", by, details: { type: retry.type, newRunId: retry.id, withChanges } },
+    { projectId, runId: retry.id, action: "run.triggered", by, details: { type: retry.type, retryOf: failedRunId, withChanges } },
+  ]);
 }
 
 export async function skipLane(actor: Actor, projectId: string) {
   const { project } = await requireProject(actor, projectId, "jobs:write");
-  return { lane: await jobs.skipLane(project.id) };
+  const before = await getLane(project.id);
+  const lane = await jobs.skipLane(project.id);
+  await recordAudit({ projectId: project.id, runId: before.pausedByRunId, action: "lane.skipped", by: auditActor(actor), details: { queued: before.queued.length } });
+  return { lane };
 }
 
 export async function listSchedules(actor: Actor, projectId: string) {
@@ -122,7 +146,7 @@ export async function listSchedules(actor: Actor, projectId: string) {
 
 export async function setSchedule(actor: Actor, projectId: string, rawBody: unknown) {
   const { project } = await requireProject(actor, projectId, "jobs:write");
-  return { schedule: await updateProjectSchedule(project.id, parseBody(putScheduleBodySchema, rawBody)) };
+  return { schedule: await updateProjectSchedule(project.id, parseBody(putScheduleBodySchema, rawBody), auditActor(actor)) };
 }
 
 /** A project's failure groups (type, fingerprint, message, count), most recently seen first. */
@@ -146,7 +170,9 @@ export async function retryFailureGroup(actor: Actor, projectId: string, rawBody
     const count = await countGroupRetries(group);
     return { dryRun: true as const, planned: Math.min(count, BULK_LIMIT), leftOver: Math.max(0, count - BULK_LIMIT) };
   }
-  return { dryRun: false as const, ...(await startGroupRetry(jobs, group, actorAttribution(actor))) };
+  const started = await startGroupRetry(jobs, group, auditActor(actor));
+  await recordAudit({ projectId: project.id, action: "failures.retried", by: auditActor(actor), details: { type: body.type, fingerprint: body.fingerprint, planned: started.planned } });
+  return { dryRun: false as const, ...started };
 }
 
 /** Cancels the project's pending runs, of one type or of all, each like a one-by-one cancel. dryRun: the count. */
@@ -161,5 +187,7 @@ export async function cancelPending(actor: Actor, projectId: string, rawBody: un
     const count = await countPendingRuns(key);
     return { dryRun: true as const, pending: count };
   }
-  return { dryRun: false as const, ...(await cancelPendingRuns(jobs, key)) };
+  const result = await cancelPendingRuns(jobs, key, auditActor(actor));
+  await recordAudit({ projectId: project.id, action: "runs.cancelled", by: auditActor(actor), details: { type: key.type, cancelled: result.cancelled, stopping: result.stopping } });
+  return { dryRun: false as const, ...result };
 }

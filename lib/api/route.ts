@@ -42,7 +42,8 @@ export function apiRoute<Params extends Record<string, string>>(handler: Handler
 // a session cookie rides along, so a script never silently acts as whoever is signed in.
 async function authenticate(request: NextRequest): Promise<Actor> {
   const header = request.headers.get("authorization");
-  if (header !== null) return authenticateKey(header);
+  // The remote CLI names itself (cli/remote/client.ts), for the audit trail's "from the CLI".
+  if (header !== null) return { ...(await authenticateKey(header)), via: request.headers.get("x-taskdeck-client") === "cli" ? "cli" : "api" };
   const user = await getSessionUser();
   if (!user) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`");
   // The cookie rides along on any site's request; only the app's own pages may change things with it.

@@ -14,8 +14,14 @@ import { prisma } from "@/lib/db/prisma";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 import { runInclude, type RunRecord } from "@/lib/jobs/runs";
 import type { Attribution, TriggerSource } from "@/lib/jobs/attribution";
+import type { AuditActor, AuditSurface } from "@/lib/jobs/audit";
 
-export type Actor = { kind: "user"; user: SessionUser } | { kind: "api_key"; key: KeyActor };
+/**
+ * A signed-in user or an API key. `via` is the surface the request came through, for the audit
+ * trail: a session is the dashboard; a key is the REST API unless it says it is the CLI, or came
+ * through MCP.
+ */
+export type Actor = { kind: "user"; user: SessionUser; via?: AuditSurface } | { kind: "api_key"; key: KeyActor; via?: AuditSurface };
 
 export interface ProjectSummary {
   id: string;
@@ -124,6 +130,11 @@ export async function teamsOfUser(userId: string) {
 /** Who a run this actor starts is attributed to; the user (a key's creator) gets notify emails. */
 export function actorAttribution(actor: Actor): Attribution {
   return actor.kind === "user" ? { userId: actor.user.id, apiKeyId: null } : { userId: actor.key.createdById, apiKeyId: actor.key.id };
+}
+
+/** Who the audit trail names for this actor's actions, and from where. */
+export function auditActor(actor: Actor): AuditActor {
+  return { ...actorAttribution(actor), surface: actor.via ?? (actor.kind === "user" ? "dashboard" : "api") };
 }
 
 export function triggerSource(actor: Actor): TriggerSource {

@@ -14,6 +14,7 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { getPool } from "@/lib/db/pool";
 import type { Attribution } from "./attribution";
+import { recordAudit, type AuditActor } from "./audit";
 import type { RunRecord } from "./runs";
 
 /** The service's one-by-one actions, which the bulk ones repeat. */
@@ -65,16 +66,16 @@ export interface GroupRetryStarted {
 }
 
 /** Starts retrying a failure group's runs; the first goes at once, the rest as the type frees up. */
-export async function retryFailureGroup(service: OneByOne, group: FailureGroupKey, by: Attribution): Promise<GroupRetryStarted> {
+export async function retryFailureGroup(service: OneByOne, group: FailureGroupKey, by: AuditActor): Promise<GroupRetryStarted> {
   const requestedAt = new Date();
   const total = await countGroupRetriesBefore(group, requestedAt);
   if (total === 0) throw new AppError("conflict", "Every failed run of this group in this window has been retried already", { details: { planned: 0 } });
   const planned = Math.min(total, BULK_LIMIT);
   const id = randomUUID();
   await getPool().query(
-    `INSERT INTO bulk_retries (id, project_id, type, fingerprint, window_from, requested_at, requested_by_user_id, requested_by_api_key_id, planned)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [id, group.projectId, group.type, group.fingerprint, group.from, requestedAt, by.userId, by.apiKeyId, planned],
+    `INSERT INTO bulk_retries (id, project_id, type, fingerprint, window_from, requested_at, requested_by_user_id, requested_by_api_key_id, requested_via, planned)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [id, group.projectId, group.type, group.fingerprint, group.from, requestedAt, by.userId, by.apiKeyId, by.surface, planned],
   );
   const retried = await advanceBulkRetry(service, id);
   return { bulkRetryId: id, planned, retried, leftOver: total - planned };
@@ -100,6 +101,7 @@ interface BulkRetryRow {
   requested_at: Date;
   requested_by_user_id: string | null;
   requested_by_api_key_id: string | null;
+  requested_via: AuditActor["surface"];
   planned: number;
   retried: number;
 }
@@ -112,7 +114,7 @@ export async function advanceBulkRetry(service: OneByOne, bulkRetryId: string): 
   const { rows } = await getPool().query<BulkRetryRow>(`SELECT * FROM bulk_retries WHERE id = $1 AND finished_at IS NULL`, [bulkRetryId]);
   const bulk = rows[0];
   if (!bulk) return 0;
-  const by: Attribution = { userId: bulk.requested_by_user_id, apiKeyId: bulk.requested_by_api_key_id };
+  const by: AuditActor = { userId: bulk.requested_by_user_id, apiKeyId: bulk.requested_by_api_key_id, surface: bulk.requested_via };
   let retried = 0;
   for (let done = bulk.retried; done < bulk.planned; ) {
     const next = await getPool().query<{ id: string }>(`SELECT run.id FROM job_runs AS run WHERE ${GROUP_RUNS_WHERE} ORDER BY run.created_at, run.id LIMIT 1`, [
@@ -124,13 +126,19 @@ export async function advanceBulkRetry(service: OneByOne, bulkRetryId: string): 
     ]);
     const runId = next.rows[0]?.id;
     if (!runId) break;
+    let retry: RunRecord;
     try {
-      await service.retry(runId, by);
+      retry = await service.retry(runId, by);
     } catch (error) {
       // The type's one active run (an earlier retry, or anyone's run): the next goes when it ends.
       if (error instanceof AppError && error.code === "job_already_running") return retried;
       throw error;
     }
+    // The same trail as a one-by-one retry, marked as part of the group retry.
+    await recordAudit([
+      { projectId: bulk.project_id, runId, action: "run.retried", by, details: { type: bulk.type, newRunId: retry.id, bulkRetryId: bulk.id } },
+      { projectId: bulk.project_id, runId: retry.id, action: "run.triggered", by, details: { type: bulk.type, retryOf: runId, bulkRetryId: bulk.id } },
+    ]);
     retried += 1;
     done += 1;
     await getPool().query(`UPDATE bulk_retries SET retried = retried + 1 WHERE id = $1`, [bulk.id]);
@@ -181,7 +189,7 @@ export interface CancelledPending {
 }
 
 /** Cancels the project's pending runs (of one type, or all), each through the one-by-one cancel. */
-export async function cancelPendingRuns(service: OneByOne, key: PendingRunsKey): Promise<CancelledPending> {
+export async function cancelPendingRuns(service: OneByOne, key: PendingRunsKey, by?: AuditActor): Promise<CancelledPending> {
   const { rows } = await getPool().query<{ id: string }>(`SELECT id FROM job_runs WHERE ${PENDING_WHERE} ORDER BY created_at, id LIMIT ${BULK_LIMIT + 1}`, [
     key.projectId,
     key.type,
@@ -192,6 +200,7 @@ export async function cancelPendingRuns(service: OneByOne, key: PendingRunsKey):
   for (const id of ids) {
     try {
       const run = await service.cancel(id);
+      if (by) await recordAudit({ projectId: key.projectId, runId: id, action: "run.cancelled", by, details: { type: run.type, bulk: true } });
       if (run.status === "cancelled") cancelled += 1;
       else if (run.status === "running") stopping += 1;
     } catch (error) {

@@ -4,6 +4,8 @@ import "server-only";
 // one entry per project job type, with the effective cron that GET …/job-types reports as
 // `schedule`, so the same type never reads differently on two surfaces.
 import { AppError } from "@/lib/errors";
+import { getPool } from "@/lib/db/pool";
+import { recordAudit, type AuditActor } from "./audit";
 import { catalog } from "./catalog";
 import type { JobTypeDefinition } from "./definition";
 import { projectJobTypes } from "./job-types";
@@ -40,8 +42,11 @@ export async function listProjectSchedules(projectId: string): Promise<ApiSchedu
   return (await projectJobTypes(projectId, catalog)).map(({ definition, schedule }) => toApiSchedule(definition, schedule));
 }
 
-/** Sets (or, with null, clears) a project's interval for a type and returns its new effective schedule. */
-export async function updateProjectSchedule(projectId: string, body: PutScheduleBody): Promise<ApiSchedule> {
+/**
+ * Sets (or, with null, clears) a project's interval for a type and returns its new effective
+ * schedule. A change (not a set to the same interval) goes in the audit trail, from and to.
+ */
+export async function updateProjectSchedule(projectId: string, body: PutScheduleBody, by?: AuditActor): Promise<ApiSchedule> {
   const { type, intervalMinutes } = body;
   // A system type never runs on a project's schedule (and stays out of every project's list).
   const definition = catalog.projectTypes().find((candidate) => candidate.type === type);
@@ -49,8 +54,13 @@ export async function updateProjectSchedule(projectId: string, body: PutSchedule
     const message = catalog.get(type) ? `${type} is not a job type of this project` : `Unknown job type "${type}"`;
     throw new AppError("bad_request", message, { issues: [{ path: "type", message: "not a job type of this project" }] });
   }
+  const before = await getPool().query<{ interval_minutes: number }>(`SELECT interval_minutes FROM project_schedules WHERE project_id = $1 AND type = $2`, [projectId, type]);
+  const fromMinutes = before.rows[0]?.interval_minutes ?? null;
   // setProjectSchedule refuses types without per-project intervals, with a message naming the type.
   await setProjectSchedule(await getSenderBoss(), catalog, projectId, type, intervalMinutes);
+  if (by && fromMinutes !== intervalMinutes) {
+    await recordAudit({ projectId, action: "schedule.changed", by, details: { type, fromMinutes, toMinutes: intervalMinutes } });
+  }
   const schedules = await effectiveSchedules(catalog, projectId, [type]);
   return toApiSchedule(definition, schedules[type]!);
 }

@@ -103,3 +103,12 @@ export async function readHealth(withinHours = 24): Promise<Health> {
     oldestWaiting: first ? { runId: first.id, type: first.type, projectId: first.project_id, createdAt: first.created_at.toISOString(), waitingSeconds: Math.round(first.waiting) } : null,
   };
 }
+
+/** How many workers are live now (the project overview's "no worker is running" warning). */
+export async function liveWorkerCount(): Promise<number> {
+  const { rows } = await getPool().query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM workers
+      WHERE stopped_at IS NULL AND heartbeat_at > now() - make_interval(secs => heartbeat_seconds * ${GONE_AFTER_BEATS})`,
+  );
+  return rows[0]!.count;
+}

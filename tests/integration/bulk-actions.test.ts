@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => releaseAll(worker));
 
-const by = () => ({ userId: adminId, apiKeyId: null });
+const by = () => ({ userId: adminId, apiKeyId: null, surface: "dashboard" as const });
 
 // Failed runs of test_fail with one error, an hour apart, the oldest first; their group's fingerprint.
 async function failedGroup(projectId: string, message: string, count: number, hoursAgo = count + 1) {

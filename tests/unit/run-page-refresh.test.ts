@@ -7,7 +7,7 @@ import type { RunStatus } from "@/lib/jobs/schemas";
 
 const brief = (status: RunStatus) => ({ id: crypto.randomUUID(), status, createdAt: "2026-11-24T10:00:00.000Z" });
 const page = (status: RunStatus, links: Partial<DashboardRun["links"]> = {}) =>
-  ({ run: { status } as DashboardRun["run"], links: { retryOf: null, retries: [], ...links } }) satisfies DashboardRun;
+  ({ run: { status } as DashboardRun["run"], links: { retryOf: null, retries: [], ...links }, activity: [] }) satisfies DashboardRun;
 
 describe("a run page's refresh", () => {
   it("is fast while the run is active", () => {

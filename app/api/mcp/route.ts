@@ -5,6 +5,7 @@
 import type { NextRequest } from "next/server";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { authenticateKey, errorResponse, readBody } from "@/lib/api/route";
+import type { Actor } from "@/lib/auth/access";
 import { prototypeKeyPath } from "@/lib/validation";
 import { allowedHosts, allowedOrigins, rebindingRefusal } from "@/lib/mcp/hosts";
 import { createMcpServer } from "@/lib/mcp/server";
@@ -22,7 +23,7 @@ export async function POST(request: NextRequest): Promise<Response> {
       allowedHosts: allowedHosts(),
       allowedOrigins: allowedOrigins(),
     });
-    const actor = await authenticateKey(request.headers.get("authorization"));
+    const actor: Actor = { ...(await authenticateKey(request.headers.get("authorization"))), via: "mcp" };
     // Read here, within the API's size limit, so no tool sees a prototype key: the SDK's zod
     // parse would drop a `__proto__` silently and run the tool without it.
     const message = parseMessage((await readBody(request)).toString("utf8"));

@@ -14,7 +14,7 @@ export default async function FailuresPage({ params, searchParams }: { params: P
   const { access } = await projectPage(projectId, `/projects/${projectId}/failures`);
   if (!can(access, "jobs:read")) return <NotAllowed title="Failures" message="Failed runs need the admin or owner role in this team." />;
   const requested = await searchParams;
-  const window: FailureWindow = requested.window && requested.window in failureWindows ? (requested.window as FailureWindow) : "30d";
+  const window: FailureWindow = requested.window && Object.hasOwn(failureWindows, requested.window) ? (requested.window as FailureWindow) : "30d";
   // Anything but a page number reads as the first page, as an unknown window reads as 30 days.
   const page = /^[1-9][0-9]{0,5}$/.test(requested.page ?? "") ? Number(requested.page) : 1;
   return (

@@ -5,4 +5,6 @@ import { projectAction } from "@/lib/auth/action";
 import { updateProjectSchedule } from "@/lib/jobs/project-schedules";
 import { putScheduleBodySchema } from "@/lib/jobs/schemas";
 
-export const setIntervalAction = projectAction("jobs:write", putScheduleBodySchema, async ({ access, input }) => updateProjectSchedule(access.project.id, input));
+export const setIntervalAction = projectAction("jobs:write", putScheduleBodySchema, async ({ user, access, input }) =>
+  updateProjectSchedule(access.project.id, input, { userId: user.id, apiKeyId: null, surface: "dashboard" }),
+);
