@@ -64,7 +64,7 @@ export function AuditLogView({ team, projects, filters, problems, page, firstPag
             const runHref = entry.runId ? `/projects/${entry.project.slug}/runs/${entry.runId}` : null;
             return (
               <li key={entry.id} data-action={entry.action} className="flex flex-col gap-1 px-4 py-3 text-sm sm:flex-row sm:items-start sm:gap-4">
-                <div className="w-36 shrink-0 text-slate-600 dark:text-slate-400">
+                <div className="shrink-0 text-slate-600 sm:w-48 dark:text-slate-400">
                   <Time value={entry.at} mode="datetime" />
                 </div>
                 <div className="min-w-0 flex-1">

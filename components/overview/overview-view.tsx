@@ -110,30 +110,30 @@ export function OverviewView({ project, overview }: { project: { slug: string; n
           <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">No run ended in the last {windowLabel}.</p>
         ) : (
           <div className="mt-4 overflow-x-auto">
-            <table className="w-full min-w-[28rem] text-left text-sm" aria-describedby="durations-heading">
+            <table className="w-full text-left text-sm" aria-describedby="durations-heading">
               <thead>
                 <tr className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
-                  <th className="py-2 pr-4 font-medium">Job type</th>
-                  <th className="py-2 pr-4 text-right font-medium">Ended</th>
-                  <th className="py-2 pr-4 text-right font-medium">Failed</th>
-                  <th className="py-2 pr-4 text-right font-medium">p50</th>
+                  <th className="py-2 pr-3 font-medium">Job type</th>
+                  <th className="py-2 pr-3 text-right font-medium">Ended</th>
+                  <th className="py-2 pr-3 text-right font-medium">Failed</th>
+                  <th className="py-2 pr-3 text-right font-medium">p50</th>
                   <th className="py-2 text-right font-medium">p95</th>
                 </tr>
               </thead>
               <tbody className="tabular-nums">
                 {overview.durations.map((row) => (
                   <tr key={row.type} data-type={row.type} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                    <td className="py-2 pr-4">
+                    <td className="py-2 pr-3">
                       <Link href={`${base}/runs?type=${row.type}`} className="font-medium hover:underline">
                         {jobTypeLabel(row.type)}
                       </Link>
                     </td>
-                    <td className="py-2 pr-4 text-right">{row.ended}</td>
-                    <td className={`py-2 pr-4 text-right ${row.failed > 0 ? "text-red-700 dark:text-red-400" : ""}`}>{row.failed}</td>
-                    <td className="py-2 pr-4 text-right" data-p50-ms={row.p50Ms ?? ""}>
+                    <td className="py-2 pr-3 text-right">{row.ended}</td>
+                    <td className={`py-2 pr-3 text-right ${row.failed > 0 ? "text-red-700 dark:text-red-400" : ""}`}>{row.failed}</td>
+                    <td className="py-2 pr-3 text-right whitespace-nowrap" data-p50-ms={row.p50Ms ?? ""}>
                       {row.p50Ms === null ? "—" : formatDuration(row.p50Ms)}
                     </td>
-                    <td className="py-2 text-right" data-p95-ms={row.p95Ms ?? ""}>
+                    <td className="py-2 text-right whitespace-nowrap" data-p95-ms={row.p95Ms ?? ""}>
                       {row.p95Ms === null ? "—" : formatDuration(row.p95Ms)}
                     </td>
                   </tr>

@@ -13,9 +13,11 @@ export const outcomes = [
   { key: "active", label: "Running or queued", fill: "fill-blue-500", swatch: "bg-blue-500" },
 ] as const;
 
+// The drawing's own units: the SVG stretches to the card's width at a fixed height, so bars keep
+// their share of the width on a phone and on a wide screen; the hour labels are HTML, so their
+// text stays the page's size.
 const WIDTH = 720;
 const HEIGHT = 160;
-const AXIS = 18;
 
 function hourLabel(at: string, local: boolean, withDay: boolean): string {
   const date = new Date(at);
@@ -35,8 +37,8 @@ export function RunsChart({ hours, windowLabel }: { hours: OverviewHour[]; windo
   const sum = (key: (typeof outcomes)[number]["key"]) => hours.reduce((total, hour) => total + hour[key], 0);
   const summary = `Runs per hour over the last ${windowLabel}: ${outcomes.map((outcome) => `${sum(outcome.key)} ${outcome.label.toLowerCase()}`).join(", ")}; at most ${peak} in one hour.`;
   return (
-    <figure className="space-y-3">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} role="img" aria-label={summary} className="h-auto w-full" data-testid="runs-chart">
+    <figure className="space-y-2">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={summary} className="block h-40 w-full" data-testid="runs-chart">
         <line x1={0} x2={WIDTH} y1={HEIGHT} y2={HEIGHT} className="stroke-slate-300 dark:stroke-slate-700" strokeWidth={1} />
         {hours.map((hour, index) => {
           let top = HEIGHT;
@@ -53,15 +55,19 @@ export function RunsChart({ hours, windowLabel }: { hours: OverviewHour[]; windo
                 top -= height;
                 return <rect key={outcome.key} x={x} y={top} width={Math.max(0.5, slot - gap)} height={height} className={outcome.fill} data-outcome={outcome.key} />;
               })}
-              {index % labelEvery === 0 && (
-                <text x={x} y={HEIGHT + 13} className="fill-slate-600 text-[10px] dark:fill-slate-400">
-                  {hourLabel(hour.at, local, week)}
-                </text>
-              )}
             </g>
           );
         })}
       </svg>
+      <div aria-hidden="true" className="relative h-4 text-[11px] text-slate-600 dark:text-slate-400">
+        {hours.map((hour, index) =>
+          index % labelEvery === 0 && index + labelEvery / 2 <= hours.length ? (
+            <span key={hour.at} className="absolute top-0 whitespace-nowrap" style={{ left: `${(index / hours.length) * 100}%` }}>
+              {hourLabel(hour.at, local, week)}
+            </span>
+          ) : null,
+        )}
+      </div>
       <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
         {outcomes.map((outcome) => (
           <span key={outcome.key} className="flex items-center gap-1.5">
