@@ -1,9 +1,12 @@
 // A run's log as admins and agents read it (issue 19): on the run page while the run runs, new lines
 // arriving without a reload; through `taskdeck jobs logs --follow` until the run ends; and over the
 // REST API with a cursor.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser, runTaskdeck, signIn } from "./helpers";
+import { demo } from "@/prisma/seed";
+import { baseUrl, launchBrowser, runTaskdeck, sessionCookie, signIn } from "./helpers";
 import { connect, createKey, createLargeProject, createProject, demoTeam, prisma, waitUntilFinished } from "./fixtures";
 import { demoRevenueCatProject } from "@/sandbox/revenuecat/server";
 
@@ -11,6 +14,7 @@ let browser: Browser;
 let page: Page;
 let teamId: string;
 let key: string;
+const directory = process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots";
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -53,6 +57,36 @@ describe("the run page's log", () => {
     await fetch(`${baseUrl()}/api/v1/runs/${runId}/cancel`, { method: "POST", headers: { Authorization: `Bearer ${key}` } });
     await waitUntilFinished(runId, 60_000);
     await log.locator("div", { hasText: /warn Cancelled$/ }).waitFor({ timeout: 15_000 });
+  });
+});
+
+describe("the log on screen", () => {
+  it("is photographed light and dark, wide and phone, and fits a phone", async () => {
+    mkdirSync(directory, { recursive: true });
+    const project = await createProject(teamId, "log-shots");
+    await connect(project.id, "revenuecat", { revenuecatProjectId: demoRevenueCatProject.projectId }, { apiKey: demoRevenueCatProject.apiKey });
+    const runId = await trigger(project.slug);
+    await waitUntilFinished(runId, 60_000);
+    const cookie = await sessionCookie(demo.admin.email);
+    const equals = cookie.indexOf("=");
+    for (const theme of ["light", "dark"] as const) {
+      for (const [width, suffix] of [
+        [1440, ""],
+        [390, "-phone"],
+      ] as const) {
+        const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 }, colorScheme: theme, deviceScaleFactor: 1 });
+        await context.addInitScript((choice) => localStorage.setItem("taskdeck-theme", choice), theme);
+        await context.addCookies([{ name: cookie.slice(0, equals), value: cookie.slice(equals + 1), url: baseUrl() }]);
+        const shot = await context.newPage();
+        await shot.goto(`${baseUrl()}/projects/${project.slug}/runs/${runId}`);
+        const log = shot.getByRole("log", { name: "Run log" });
+        await log.locator("div", { hasText: /revenuecat sync finished/ }).first().waitFor();
+        expect(await shot.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await log.scrollIntoViewIfNeeded();
+        await shot.screenshot({ path: path.join(directory, `run-logs${suffix}-${theme}.png`) });
+        await context.close();
+      }
+    }
   });
 });
 
