@@ -133,7 +133,13 @@ describe("the audit trail", () => {
     const context = await contextFor(demo.admin.email);
     const page = await context.newPage();
     const team = await demoTeam();
-    await page.goto(`${baseUrl()}/teams/${team.slug}/audit?project=${project.slug}`);
+    // Reached from the account menu, like the team's API keys.
+    await page.goto(`${baseUrl()}/projects/${project.slug}/overview`);
+    await page.getByRole("button", { name: /^Account menu for/ }).click();
+    await page.getByRole("menuitem", { name: "Audit log" }).click();
+    await page.waitForURL(new RegExp(`/teams/${team.slug}/audit$`));
+    await page.getByLabel("Project", { exact: true }).selectOption(project.slug);
+    await page.waitForURL(new RegExp(`/teams/${team.slug}/audit\\?project=${project.slug}$`));
     await page.getByRole("heading", { name: "Audit log", level: 1 }).waitFor();
     const events = page.getByRole("list", { name: "Audit events" }).getByRole("listitem");
     const texts = await events.allInnerTexts();
@@ -145,7 +151,7 @@ describe("the audit trail", () => {
     expect(triggersAt).toHaveLength(2);
     expect(triggersAt.every((index) => index > retryAt)).toBe(true);
 
-    await page.getByLabel("Action").selectOption("run.retried");
+    await page.getByLabel("Action", { exact: true }).selectOption("run.retried");
     await page.waitForURL(/action=run\.retried/);
     await page.getByRole("list", { name: "Audit events" }).waitFor();
     const filtered = await page.getByRole("list", { name: "Audit events" }).getByRole("listitem").allInnerTexts();

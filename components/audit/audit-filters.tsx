@@ -1,6 +1,7 @@
 "use client";
 // The audit log's filters: changing one goes to the filtered address (the first page).
 import { useRouter } from "next/navigation";
+import { useId } from "react";
 
 interface Props {
   base: string;
@@ -14,6 +15,8 @@ const selectClass =
 
 export function AuditFilters({ base, projects, actions, selected }: Props) {
   const router = useRouter();
+  // Labels point at their selects, so a select's name is its label alone (not the option shown).
+  const ids = { project: useId(), action: useId() };
   const go = (change: Partial<Props["selected"]>) => {
     const next = { ...selected, ...change };
     const params = new URLSearchParams();
@@ -23,9 +26,11 @@ export function AuditFilters({ base, projects, actions, selected }: Props) {
   };
   return (
     <div className="flex flex-wrap gap-3">
-      <label className="flex items-center gap-2 text-sm">
-        <span className="text-slate-600 dark:text-slate-400">Project</span>
-        <select className={selectClass} value={selected.project ?? ""} onChange={(event) => go({ project: event.target.value || null })}>
+      <div className="flex items-center gap-2 text-sm">
+        <label htmlFor={ids.project} className="text-slate-600 dark:text-slate-400">
+          Project
+        </label>
+        <select id={ids.project} className={selectClass} value={selected.project ?? ""} onChange={(event) => go({ project: event.target.value || null })}>
           <option value="">All projects</option>
           {projects.map((project) => (
             <option key={project.slug} value={project.slug}>
@@ -33,10 +38,12 @@ export function AuditFilters({ base, projects, actions, selected }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex items-center gap-2 text-sm">
-        <span className="text-slate-600 dark:text-slate-400">Action</span>
-        <select className={selectClass} value={selected.action ?? ""} onChange={(event) => go({ action: event.target.value || null })}>
+      </div>
+      <div className="flex items-center gap-2 text-sm">
+        <label htmlFor={ids.action} className="text-slate-600 dark:text-slate-400">
+          Action
+        </label>
+        <select id={ids.action} className={selectClass} value={selected.action ?? ""} onChange={(event) => go({ action: event.target.value || null })}>
           <option value="">All actions</option>
           {actions.map((action) => (
             <option key={action.value} value={action.value}>
@@ -44,7 +51,7 @@ export function AuditFilters({ base, projects, actions, selected }: Props) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }

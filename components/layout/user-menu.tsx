@@ -2,7 +2,7 @@
 // Who is signed in, the theme, the settings of their teams (notifications for everyone, API keys
 // for admins), and signing out.
 import Link from "next/link";
-import { Bell, ChevronDown, Key, Logout, Monitor, Moon, Sun } from "@/components/ui/icons";
+import { Bell, ChevronDown, History, Key, Logout, Monitor, Moon, Sun } from "@/components/ui/icons";
 import { Menu, MenuHeading, menuItemClass } from "@/components/ui/menu";
 import { useTheme, type ThemeChoice } from "@/components/ui/theme";
 
@@ -55,6 +55,12 @@ export function UserMenu({ user, teams }: { user: { email: string; name: string 
                 <Link role="menuitem" href={`/teams/${team.slug}/api-keys`} onClick={close} className={menuItemClass} aria-label={teams.length > 1 ? `API keys of ${team.name}` : undefined}>
                   <Key className="size-4 text-slate-400" />
                   API keys
+                </Link>
+              )}
+              {team.role !== "member" && (
+                <Link role="menuitem" href={`/teams/${team.slug}/audit`} onClick={close} className={menuItemClass} aria-label={teams.length > 1 ? `Audit log of ${team.name}` : undefined}>
+                  <History className="size-4 text-slate-400" />
+                  Audit log
                 </Link>
               )}
             </div>
