@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { getPool } from "@/lib/db/pool";
+import { runActivity } from "@/lib/jobs/audit";
 import { cancelPendingRuns, countGroupRetries, countPendingRuns, retryFailureGroup } from "@/lib/jobs/bulk";
 import type { RunningWorker } from "@/worker/worker";
 import { createProject, createUser, waitFor } from "../helpers/fixtures";
@@ -86,6 +87,14 @@ describe("retrying a failure group", () => {
     const retries = await retriesOf(group.ids);
     expect(retries.map((retry) => retry.retryOfId)).toEqual(group.ids);
     expect(retries.every((retry) => retry.triggerKind === "retry" && retry.triggeredByUserId === adminId)).toBe(true);
+    // The same trail as one-by-one retries, the later ones written by the worker: each failed run
+    // "retried" (from the surface the request came from), each retry "triggered" as its retry.
+    for (const [index, failedId] of group.ids.entries()) {
+      expect((await runActivity(failedId)).map((entry) => [entry.action, entry.surface, entry.actor.userId, entry.details?.newRunId])).toEqual([
+        ["run.retried", "dashboard", adminId, retries[index]!.id],
+      ]);
+      expect((await runActivity(retries[index]!.id)).map((entry) => [entry.action, entry.details?.retryOf])).toEqual([["run.triggered", failedId]]);
+    }
     // One at a time: each retry started after the one before it ended.
     await waitFor(() => retriesOf(group.ids), (runs) => runs.every(ended));
     const done = await retriesOf(group.ids);
