@@ -28,7 +28,7 @@ const above = (...layers) => ({
 // What browser code may load: pure modules. Server data reaches components as props or from /api;
 // types of it may be imported.
 const clientSafe = {
-  regex: "^@/lib/(?!(jobs/(catalog|labels|param-labels|schemas|eta|progress|schedule-text|definition|audit-actions)|dashboard/overview-windows|apps/schemas|integrations/kinds|notify/(types|schemas)|auth/permissions|validation|plural)$)",
+  regex: "^@/lib/(?!(jobs/(catalog|labels|param-labels|schemas|eta|progress|schedule-text|definition|audit-actions|overview-windows)|apps/schemas|integrations/kinds|notify/(types|schemas)|auth/permissions|validation|plural)$)",
   message: "Components may import only pure modules from lib/ (types of the rest are fine).",
 };
 const restrict = (files, ...patterns) => ({

@@ -20,6 +20,7 @@ import { jobsCommand } from "./remote/jobs";
 import { mcpCommand } from "./remote/mcp";
 import { projectsCommand as remoteProjectsCommand } from "./remote/projects";
 import { laneCommand } from "./remote/lane";
+import { overviewCommand } from "./remote/overview";
 import { schedulesCommand } from "./remote/schedules";
 import { adsCommand, integrationsCommand, ratingsCommand } from "./remote/seed";
 
@@ -103,6 +104,7 @@ export function buildProgram(): Command {
   const jobs = jobsCommand(runRemote);
   addCancelPendingCommand(jobs, runRemote);
   program.addCommand(jobs);
+  program.addCommand(overviewCommand(runRemote));
   program.addCommand(laneCommand(runRemote));
   program.addCommand(failuresCommand(runRemote));
   program.addCommand(schedulesCommand(runRemote));

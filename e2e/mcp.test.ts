@@ -53,7 +53,7 @@ describe("/api/mcp over Streamable HTTP", () => {
     const { tools } = await (await overHttp(readOnlyKey)).listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual(
       [
-        "cancel-pending-runs", "cancel-run", "get-lane", "get-run", "get-run-logs", "get-schedules", "list-failures", "list-job-types", "list-projects", "list-runs",
+        "cancel-pending-runs", "cancel-run", "get-lane", "get-run", "get-overview", "get-run-logs", "get-schedules", "list-failures", "list-job-types", "list-projects", "list-runs",
         "retry-failure-group", "retry-lane", "retry-run", "set-schedule", "skip-lane", "sync-ads", "sync-app-ratings", "sync-integration", "trigger-job",
       ].sort(),
     );

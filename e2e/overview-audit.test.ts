@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demo } from "@/prisma/seed";
-import { baseUrl, launchBrowser, sessionCookie } from "./helpers";
+import { baseUrl, launchBrowser, runTaskdeck, sessionCookie } from "./helpers";
 import { createBrokenProject, createFinishedRun, createKey, createUser, demoTeam, prisma, waitUntilFinished } from "./fixtures";
 
 const directory = process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots";
@@ -105,7 +105,32 @@ describe("the overview", () => {
   });
 });
 
+describe("the overview for scripts and agents", () => {
+  it("answers the same figures over REST and `taskdeck overview`, and refuses an unknown window", async () => {
+    const rest = await fetch(`${baseUrl()}/api/v1/projects/${project.slug}/overview?window=7d`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(rest.status).toBe(200);
+    const { overview } = (await rest.json()) as { overview: { hours: unknown[]; totals: { failed: number }; durations: Array<{ type: string; failed: number }> } };
+    expect(overview.hours).toHaveLength(168);
+    expect(overview.totals.failed).toBeGreaterThanOrEqual(2);
+    const cli = await runTaskdeck(["overview", "--project", project.slug, "--window", "7d", "--json"], key);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect((JSON.parse(cli.stdout) as { overview: typeof overview }).overview.totals).toEqual(overview.totals);
+    const text = await runTaskdeck(["overview", "--project", project.slug], key);
+    expect(text.stdout).toMatch(/revenuecat_sync\s+\d+\s+\d+/);
+    const bad = await fetch(`${baseUrl()}/api/v1/projects/${project.slug}/overview?window=1y`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe("Query parameters are invalid");
+  });
+});
+
 describe("the audit trail", () => {
+  it("says a run was triggered from the CLI when the CLI triggered it", async () => {
+    const cli = await runTaskdeck(["jobs", "trigger", "revenuecat_sync", "--project", project.slug, "--wait", "--json"], key);
+    const runId = (JSON.parse(cli.stdout) as { run: { id: string } }).run.id;
+    const events = await prisma.auditEvent.findMany({ where: { runId } });
+    expect(events.map((event) => [event.action, event.surface, event.actorLabel])).toEqual([["run.triggered", "cli", 'API key "Overview bot"']]);
+  });
+
   it("tells on the run page who triggered a run over REST and who retried it in the dashboard", async () => {
     const context = await contextFor(demo.admin.email);
     const page = await context.newPage();

@@ -4,8 +4,8 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
-import type { ProjectOverview } from "@/lib/dashboard/overview";
-import { overviewWindows, type OverviewWindow } from "@/lib/dashboard/overview-windows";
+import type { ProjectOverview } from "@/lib/jobs/overview";
+import { overviewWindows, type OverviewWindow } from "@/lib/jobs/overview-windows";
 import { formatDuration } from "@/lib/jobs/eta";
 import { jobTypeLabel } from "@/lib/jobs/labels";
 import { plural } from "@/lib/plural";

@@ -4,7 +4,7 @@
 // cannot know the zone). Each bar says its figures on hover; the same figures are in a table for
 // screen readers and for anyone who wants the numbers.
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { OverviewHour } from "@/lib/dashboard/overview";
+import type { OverviewHour } from "@/lib/jobs/overview";
 
 export const outcomes = [
   { key: "completed", label: "Completed", fill: "fill-emerald-500", swatch: "bg-emerald-500" },

@@ -15,7 +15,8 @@ import { readRunLogs } from "@/lib/jobs/run-logs";
 import { recordAudit } from "@/lib/jobs/audit";
 import { cancelPendingRuns, countGroupRetries, countPendingRuns, retryFailureGroup as startGroupRetry, BULK_LIMIT } from "@/lib/jobs/bulk";
 import { failureGroups, failureWindowStart } from "@/lib/jobs/failures";
-import { cancelPendingBodySchema, listFailuresQuerySchema, retryFailureGroupBodySchema, listRunsQuerySchema, putScheduleBodySchema, retryBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema, type ListRunsQuery } from "@/lib/jobs/schemas";
+import { projectOverview } from "@/lib/jobs/overview";
+import { cancelPendingBodySchema, listFailuresQuerySchema, overviewQuerySchema, retryFailureGroupBodySchema, listRunsQuerySchema, putScheduleBodySchema, retryBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema, type ListRunsQuery } from "@/lib/jobs/schemas";
 
 // Bodies are checked after access, so another team's project is a 404 whatever was sent.
 function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
@@ -147,6 +148,14 @@ export async function listSchedules(actor: Actor, projectId: string) {
 export async function setSchedule(actor: Actor, projectId: string, rawBody: unknown) {
   const { project } = await requireProject(actor, projectId, "jobs:write");
   return { schedule: await updateProjectSchedule(project.id, parseBody(putScheduleBodySchema, rawBody), auditActor(actor)) };
+}
+
+/** A project's health at a glance: runs per hour by outcome, p50/p95 per type, running and queued, the lane, live workers. */
+export async function getOverview(actor: Actor, projectId: string, rawQuery: Record<string, unknown>) {
+  const { project } = await requireProject(actor, projectId, "jobs:read");
+  const parsed = overviewQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) throw invalid("bad_request", "Query parameters are invalid", parsed.error);
+  return { overview: await projectOverview(project.id, parsed.data.window) };
 }
 
 /** A project's failure groups (type, fingerprint, message, count), most recently seen first. */

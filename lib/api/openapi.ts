@@ -6,7 +6,7 @@ import { errorBodySchema } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
 import { apiIssueDetailSchema, apiIssueSchema, listIssuesQuerySchema } from "@/lib/issues/schemas";
 import { attachmentSchema, ingestBatchDocumentSchema, ingestResultSchema, MAX_BATCH_ITEMS, MAX_INGEST_BODY_BYTES } from "@/lib/events/schemas";
-import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, apiScheduleSchema, laneSchema, listRunsQuerySchema, putScheduleBodySchema, retryBodySchema, cancelPendingBodySchema, listFailuresQuerySchema, retryFailureGroupBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
+import { apiJobTypeSchema, apiProjectSchema, apiRunSchema, apiScheduleSchema, laneSchema, listRunsQuerySchema, putScheduleBodySchema, retryBodySchema, cancelPendingBodySchema, listFailuresQuerySchema, overviewQuerySchema, retryFailureGroupBodySchema, runLogsQuerySchema, seedTriggerBodySchema, triggerBodySchema } from "@/lib/jobs/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -81,7 +81,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { session: [] }],
-    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }, { name: "Failures", description: "Failed runs grouped by job type and error, and retrying a group" }, { name: "Schedules", description: "Per-project intervals (every 5, 15 or 30 minutes) and each type's effective schedule" }, { name: "Issues", description: "Error events clustered by fingerprint (issue_scan)" }, { name: "Ingest", description: "What apps send, with a project ingest key (`tdi_…`, project settings → Ingest keys)" }],
+    tags: [{ name: "Projects" }, { name: "Runs" }, { name: "Lanes" }, { name: "Failures", description: "Failed runs grouped by job type and error, and retrying a group" }, { name: "Overview", description: "A project's health at a glance, as on its Overview tab" }, { name: "Schedules", description: "Per-project intervals (every 5, 15 or 30 minutes) and each type's effective schedule" }, { name: "Issues", description: "Error events clustered by fingerprint (issue_scan)" }, { name: "Ingest", description: "What apps send, with a project ingest key (`tdi_…`, project settings → Ingest keys)" }],
     paths: {
       "/api/v1/projects": {
         get: {
@@ -171,6 +171,43 @@ export function openApiDocument(serverUrl: string): JsonSchema {
               }),
             ],
             ["400", ...read, "413"],
+          ),
+        },
+      },
+      "/api/v1/projects/{projectId}/overview": {
+        get: {
+          operationId: "getOverview",
+          tags: ["Overview"],
+          summary: "The project's health: runs per hour by outcome over 24 hours or 7 days, p50/p95 duration per type, running and queued runs, the lane and live workers (needs jobs:read)",
+          parameters: [projectId, ...queryParameters(overviewQuerySchema)],
+          responses: responses(
+            [
+              "200",
+              "The overview",
+              object({
+                overview: object({
+                  window: { type: "string", enum: ["24h", "7d"] },
+                  generatedAt: { type: "string", format: "date-time" },
+                  hours: {
+                    type: "array",
+                    description: "One entry per hour of the window, the current hour last: runs created in it, by how they ended (active: not yet)",
+                    items: object({ at: { type: "string", format: "date-time" }, completed: { type: "integer" }, failed: { type: "integer" }, cancelled: { type: "integer" }, active: { type: "integer" } }),
+                  },
+                  totals: object({ completed: { type: "integer" }, failed: { type: "integer" }, cancelled: { type: "integer" }, active: { type: "integer" } }),
+                  running: { type: "integer" },
+                  queued: { type: "integer" },
+                  oldestQueued: { type: ["object", "null"], properties: { runId: { type: "string", format: "uuid" }, type: { type: "string" }, createdAt: { type: "string", format: "date-time" } } },
+                  durations: {
+                    type: "array",
+                    description: "Per job type, the runs that ended (completed or failed) in the window and their p50/p95 duration in ms",
+                    items: object({ type: { type: "string" }, label: { type: "string" }, ended: { type: "integer" }, failed: { type: "integer" }, p50Ms: { type: ["integer", "null"] }, p95Ms: { type: ["integer", "null"] } }),
+                  },
+                  lane: ref("Lane"),
+                  liveWorkers: { type: "integer", description: "Workers whose heartbeat is younger than three beats" },
+                }),
+              }),
+            ],
+            ["400", ...read],
           ),
         },
       },

@@ -23,6 +23,7 @@ export const apiRouteMethods: Record<string, readonly HttpMethod[]> = {
   "/api/v1/openapi.json": ["GET"],
   "/api/v1/projects/[projectId]/ads/sync": ["POST"],
   "/api/v1/projects/[projectId]/failures": ["GET"],
+  "/api/v1/projects/[projectId]/overview": ["GET"],
   "/api/v1/projects/[projectId]/failures/retry": ["POST"],
   "/api/v1/projects/[projectId]/integrations/app-store-connect/sync": ["POST"],
   "/api/v1/projects/[projectId]/issues": ["GET"],

@@ -182,6 +182,15 @@ export const listFailuresQuerySchema = z
   })
   .strict();
 
+export const overviewWindowKeys = ["24h", "7d"] as const;
+
+// GET …/overview: the window of its chart and durations.
+export const overviewQuerySchema = z
+  .object({
+    window: z.enum(overviewWindowKeys, { error: `window must be one of ${overviewWindowKeys.join(", ")}` }).default("24h").describe("The last 24 hours or 7 days, one bucket per hour"),
+  })
+  .strict();
+
 export const retryFailureGroupBodyFields = z
     .object({
       type: z.string({ error: "type is required" }).min(1, "type is required").max(100, "type must be at most 100 characters").describe("The group's job type"),

@@ -7,7 +7,7 @@ import "server-only";
 import { z } from "zod";
 import * as abilities from "@/lib/api/abilities";
 import type { Actor } from "@/lib/auth/access";
-import { cancelPendingBodyFields, listFailuresQuerySchema, retryFailureGroupBodyFields, listRunsQuerySchema, runLogsQuerySchema, putScheduleBodySchema, retryBodyFields, seedTriggerBodyFields, triggerBodyFields } from "@/lib/jobs/schemas";
+import { cancelPendingBodyFields, listFailuresQuerySchema, overviewQuerySchema, retryFailureGroupBodyFields, listRunsQuerySchema, runLogsQuerySchema, putScheduleBodySchema, retryBodyFields, seedTriggerBodyFields, triggerBodyFields } from "@/lib/jobs/schemas";
 import { waitForRunEnd, type WaitReporter } from "./wait";
 import { waitSchema } from "./wait-input";
 
@@ -158,6 +158,15 @@ export const tools: ToolDefinition[] = [
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     input: project,
     call: ({ projectId: id }, { actor }) => abilities.skipLane(actor, id),
+  }),
+  tool({
+    name: "get-overview",
+    title: "Get a project's overview",
+    description:
+      "A project's health at a glance: runs per hour by outcome (completed, failed, cancelled, active) over the last 24 hours or 7 days, p50/p95 duration per job type, running and queued counts with the oldest waiting run, the App Store lane's state, and how many workers are live.",
+    annotations: read,
+    input: project.extend(overviewQuerySchema.shape),
+    call: ({ projectId: id, ...query }, { actor }) => abilities.getOverview(actor, id, query),
   }),
   tool({
     name: "list-failures",

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/pool";
-import { projectOverview } from "@/lib/dashboard/overview";
+import { projectOverview } from "@/lib/jobs/overview";
 import { createProject } from "../helpers/fixtures";
 import { releaseAll } from "../helpers/teardown";
 

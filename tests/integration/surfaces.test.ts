@@ -29,6 +29,7 @@ const abilities: Record<string, Ability> = {
   "cancel a run": { rest: "POST /api/v1/runs/{runId}/cancel", cli: "jobs cancel", mcp: "cancel-run", dashboard: { file: "components/runs/run-actions.tsx", shows: "Cancel run" } },
   "retry a run": { rest: "POST /api/v1/runs/{runId}/retry", cli: "jobs retry", mcp: "retry-run", dashboard: { file: "components/runs/run-actions.tsx", shows: "Retry" } },
   "cancel pending runs": { rest: "POST /api/v1/projects/{projectId}/runs/cancel-pending", cli: "jobs cancel-pending", mcp: "cancel-pending-runs", dashboard: { file: "components/runs/cancel-pending.tsx", shows: "Cancel pending" } },
+  "read the overview": { rest: "GET /api/v1/projects/{projectId}/overview", cli: "overview", mcp: "get-overview", dashboard: { file: "components/overview/overview-view.tsx", shows: "Runs per hour" } },
   "list failure groups": { rest: "GET /api/v1/projects/{projectId}/failures", cli: "failures list", mcp: "list-failures", dashboard: { file: "components/failures/failures-view.tsx", shows: "Newest run" } },
   "retry a failure group": { rest: "POST /api/v1/projects/{projectId}/failures/retry", cli: "failures retry", mcp: "retry-failure-group", dashboard: { file: "components/failures/retry-group.tsx", shows: "Retry all" } },
   "read the lane": { rest: "GET /api/v1/projects/{projectId}/lane", cli: "lane show", mcp: "get-lane", dashboard: { file: "components/lanes/lane-banner.tsx", shows: "Lane paused." } },

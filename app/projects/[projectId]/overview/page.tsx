@@ -5,7 +5,7 @@ import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { can } from "@/lib/auth/access";
 import { projectPage } from "@/lib/auth/page-access";
-import { overviewWindows, projectOverview, type OverviewWindow } from "@/lib/dashboard/overview";
+import { overviewWindows, projectOverview, type OverviewWindow } from "@/lib/jobs/overview";
 
 export const metadata: Metadata = { title: "Overview" };
 
