@@ -48,6 +48,20 @@ export interface ProjectOverview {
 
 const HOUR_MS = 3_600_000;
 
+// $1 project, $2 the window's start. Both walk the (project_id, created_at) index from the start,
+// so rows older than the window are never read (tests/integration/overview.test.ts checks the plan).
+export const HOURS_SQL = `
+  SELECT date_trunc('hour', created_at) AS hour, status::text AS status, count(*)::int AS count
+    FROM job_runs WHERE project_id = $1 AND created_at >= $2 GROUP BY 1, 2`;
+
+export const DURATIONS_SQL = `
+  SELECT type, count(*)::int AS ended, count(*) FILTER (WHERE status = 'failed')::int AS failed,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at) * 1000) AS p50,
+         percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at) * 1000) AS p95
+    FROM job_runs
+   WHERE project_id = $1 AND created_at >= $2 AND status IN ('completed', 'failed') AND started_at IS NOT NULL AND finished_at IS NOT NULL
+   GROUP BY type ORDER BY type`;
+
 export async function projectOverview(projectId: string, window: OverviewWindow, now = new Date()): Promise<ProjectOverview> {
   const pool = getPool();
   // Whole hours: the current hour is the last bar, and the window starts `hours - 1` hours before it.
@@ -55,20 +69,8 @@ export async function projectOverview(projectId: string, window: OverviewWindow,
   const hours = overviewWindows[window].hours;
   const from = new Date(lastHour - (hours - 1) * HOUR_MS);
   const [buckets, durations, active, oldest, lane, liveWorkers] = await Promise.all([
-    pool.query<{ hour: Date; status: string; count: number }>(
-      `SELECT date_trunc('hour', created_at) AS hour, status::text AS status, count(*)::int AS count
-         FROM job_runs WHERE project_id = $1 AND created_at >= $2 GROUP BY 1, 2`,
-      [projectId, from],
-    ),
-    pool.query<{ type: string; ended: number; failed: number; p50: number | null; p95: number | null }>(
-      `SELECT type, count(*)::int AS ended, count(*) FILTER (WHERE status = 'failed')::int AS failed,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at) * 1000) AS p50,
-              percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at) * 1000) AS p95
-         FROM job_runs
-        WHERE project_id = $1 AND created_at >= $2 AND status IN ('completed', 'failed') AND started_at IS NOT NULL AND finished_at IS NOT NULL
-        GROUP BY type ORDER BY type`,
-      [projectId, from],
-    ),
+    pool.query<{ hour: Date; status: string; count: number }>(HOURS_SQL, [projectId, from]),
+    pool.query<{ type: string; ended: number; failed: number; p50: number | null; p95: number | null }>(DURATIONS_SQL, [projectId, from]),
     pool.query<{ running: number; queued: number }>(
       `SELECT count(*) FILTER (WHERE status = 'running')::int AS running, count(*) FILTER (WHERE status = 'pending')::int AS queued
          FROM job_runs WHERE project_id = $1 AND status IN ('pending', 'running')`,

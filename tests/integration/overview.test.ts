@@ -4,8 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/pool";
-import { projectOverview } from "@/lib/jobs/overview";
+import { DURATIONS_SQL, HOURS_SQL, projectOverview } from "@/lib/jobs/overview";
 import { createProject } from "../helpers/fixtures";
+import { onRelation, plan, rowsRead } from "../helpers/plans";
 import { releaseAll } from "../helpers/teardown";
 
 const HOUR = 3_600_000;
@@ -104,5 +105,27 @@ describe("a project's overview", () => {
     expect(empty.durations).toEqual([]);
     expect(empty.hours.every((bar) => bar.completed + bar.failed + bar.cancelled + bar.active === 0)).toBe(true);
     expect(empty.oldestQueued).toBeNull();
+  });
+});
+
+describe("the overview at a long history", () => {
+  it("reads only the window's runs, however many older ones the project has", async () => {
+    const { project } = await createProject();
+    // 20,000 runs from 9 to 30 days ago, and 5 in the last day.
+    await getPool().query(
+      `INSERT INTO job_runs (id, type, project_id, status, trigger_kind, created_at, started_at, finished_at)
+       SELECT gen_random_uuid(), 'revenuecat_sync', $1, 'completed', 'schedule', at, at, at + interval '1 second'
+         FROM (SELECT $2::timestamptz - interval '9 days' - (n * interval '1 minute') AS at FROM generate_series(1, 20000) AS n) AS old`,
+      [project.id, now],
+    );
+    for (let index = 0; index < 5; index += 1) await insertRun({ project: project.id, status: "completed", hoursAgo: index + 0.5, durationMs: 1000 });
+    await getPool().query("ANALYZE job_runs");
+    const from = new Date(now.getTime() - 7 * 24 * HOUR);
+    for (const sql of [HOURS_SQL, DURATIONS_SQL]) {
+      const runs = onRelation(await plan(sql, [project.id, from]), "job_runs");
+      expect(runs.every((node) => node["Index Name"] !== undefined)).toBe(true);
+      expect(runs.map(rowsRead).reduce((sum, rows) => sum + rows, 0)).toBeLessThanOrEqual(5);
+    }
+    expect((await projectOverview(project.id, "7d", now)).totals.completed).toBe(5);
   });
 });
