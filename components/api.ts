@@ -3,10 +3,11 @@
 // and an unchanged answer comes back as 304 from the server and the cached body here.
 import type { FailureGroup } from "@/lib/jobs/failures";
 import type { DashboardJobType } from "@/lib/dashboard/job-types";
+import type { PickerOptions } from "@/lib/dashboard/picker-options";
 import type { DashboardRun } from "@/lib/dashboard/run";
 import type { ApiRun, RunStatus } from "@/lib/jobs/schemas";
 
-export type { ApiRun, DashboardJobType, DashboardRun, FailureGroup };
+export type { ApiRun, DashboardJobType, DashboardRun, FailureGroup, PickerOptions };
 
 export interface LaneState {
   paused: boolean;
@@ -59,6 +60,12 @@ export function listRuns(projectId: string, filters: RunFilters = {}, cursor?: s
 export const getRun = (runId: string) => request<{ run: ApiRun }>(`/api/v1/runs/${runId}`);
 export const getDashboardRun = (runId: string) => request<DashboardRun>(`/api/dashboard/runs/${runId}`);
 export const getJobTypes = (projectId: string) => request<{ jobTypes: DashboardJobType[] }>(`/api/dashboard/projects/${encodeURIComponent(projectId)}/job-types`);
+/** What a Run now picker offers from the project's pulled data; reviews searched and paged on the server. */
+export function getPickerOptions(projectId: string, query: { kind: string; q?: string; reply?: "unanswered" | "any"; cursor?: string }) {
+  const search = new URLSearchParams({ kind: query.kind });
+  for (const name of ["q", "reply", "cursor"] as const) if (query[name]) search.set(name, query[name]);
+  return request<PickerOptions>(`/api/dashboard/projects/${encodeURIComponent(projectId)}/picker-options?${search}`);
+}
 export const triggerJob = (projectId: string, body: { type: string; params?: Record<string, unknown>; notify?: boolean }) =>
   post<{ run: ApiRun }>(`${project(projectId)}/jobs`, body);
 export const cancelRun = (runId: string) => post<{ run: ApiRun }>(`/api/v1/runs/${runId}/cancel`);

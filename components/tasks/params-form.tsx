@@ -1,8 +1,11 @@
 "use client";
 // The fields of a job type's params, generated from its JSON Schema (GET …/job-types): numbers,
-// text, choices and switches, with the schema's defaults, limits and descriptions.
+// text, choices and switches, with the schema's defaults, limits and descriptions; fields the job
+// type's definition gives a picker pick from the project's pulled data (param-picker.tsx).
 import { useId } from "react";
+import type { ParamPicker as PickerKind } from "@/lib/jobs/definition";
 import { humanize } from "@/lib/jobs/param-labels";
+import { ParamPicker } from "./param-picker";
 
 export interface FieldSchema {
   type?: string | string[];
@@ -69,9 +72,11 @@ interface ParamsFieldsProps {
   values: ParamValues;
   errors: Record<string, string>;
   onChange: (name: string, value: string | boolean) => void;
+  /** Fields that pick from the project's pulled data (the definition's pickers), and Pull All to fill them. */
+  pickers?: { projectId: string; fields: Record<string, PickerKind>; onRunPull?: () => void };
 }
 
-export function ParamsFields({ schema, values, errors, onChange }: ParamsFieldsProps) {
+export function ParamsFields({ schema, values, errors, onChange, pickers }: ParamsFieldsProps) {
   const idPrefix = useId();
   const required = requiredOf(schema);
   return (
@@ -84,7 +89,9 @@ export function ParamsFields({ schema, values, errors, onChange }: ParamsFieldsP
         const inputClass = `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 dark:bg-slate-950 ${
           error ? "border-red-400 focus:ring-red-500/30" : "border-slate-300 focus:border-indigo-500 focus:ring-indigo-500/30 dark:border-slate-700"
         }`;
-        const kind = kindOf(field);
+        const picker = pickers?.fields[name];
+        // A picker stands in for a text field; a switch or a fixed choice keeps its own control.
+        const kind = picker && ["text", "long-text"].includes(kindOf(field)) ? "picker" : kindOf(field);
         const label = `${field.title ?? humanize(name)}${required.includes(name) ? "" : " (optional)"}`;
         return (
           <div key={name}>
@@ -101,6 +108,20 @@ export function ParamsFields({ schema, values, errors, onChange }: ParamsFieldsP
             {kind === "number" && (
               <input {...common} type="number" inputMode="numeric" min={field.minimum} max={field.maximum} value={String(values[name] ?? "")} onChange={(event) => onChange(name, event.target.value)} className={inputClass} />
             )}
+            {kind === "picker" && pickers && picker && (
+              <ParamPicker
+                projectId={pickers.projectId}
+                kind={picker}
+                id={id}
+                name={name}
+                value={String(values[name] ?? "")}
+                onChange={(value) => onChange(name, value)}
+                describedBy={describedBy}
+                invalid={Boolean(error)}
+                inputClass={inputClass}
+                onRunPull={pickers.onRunPull}
+              />
+            )}
             {kind === "text" && <input {...common} type="text" maxLength={field.maxLength} value={String(values[name] ?? "")} onChange={(event) => onChange(name, event.target.value)} className={inputClass} />}
             {kind === "long-text" && <textarea {...common} rows={4} value={String(values[name] ?? "")} onChange={(event) => onChange(name, event.target.value)} className={inputClass} />}
             {kind === "choice" && (
@@ -114,7 +135,7 @@ export function ParamsFields({ schema, values, errors, onChange }: ParamsFieldsP
               </select>
             )}
             {field.description && (
-              <p id={`${id}-help`} className="mt-1 text-xs text-slate-500">
+              <p id={`${id}-help`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                 {field.description}
                 {field.minimum !== undefined && field.maximum !== undefined && ` (${field.minimum}–${field.maximum})`}
               </p>

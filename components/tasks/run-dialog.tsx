@@ -4,15 +4,16 @@
 // "Already running" and links to the run in progress. With `retryOf` it is "Retry with changes":
 // the form holds a failed run's params, and submitting retries that run with the edited ones.
 import Link from "next/link";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { catalog } from "@/lib/jobs/catalog";
+import { pickersFilledBy } from "@/lib/jobs/definition";
 import { labelParamIssues } from "@/lib/jobs/param-labels";
-import { ApiRequestError, retryRun, triggerJob, type DashboardJobType } from "../api";
+import { ApiRequestError, getJobTypes, retryRun, triggerJob, type DashboardJobType } from "../api";
 import { fieldsOf, initialValues, ParamsFields, valuesFromParams, valuesToParams, type ParamValues } from "./params-form";
 
 interface RunDialogProps {
@@ -35,6 +36,11 @@ export function RunDialog({ open, onClose, project, jobType, retryOf }: RunDialo
   const [notify, setNotify] = useState(false);
   const [existingRunId, setExistingRunId] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  // "Nothing pulled yet": Run now for Pull All opens over this form, which keeps what was typed.
+  const [pulling, setPulling] = useState(false);
+  const hasPickers = Object.keys(jobType.pickers ?? {}).length > 0;
+  const jobTypes = useQuery({ queryKey: ["job-types", project.id], queryFn: async () => (await getJobTypes(project.id)).jobTypes, enabled: open && hasPickers });
+  const pullType = jobTypes.data?.find((candidate) => candidate.type === pickersFilledBy);
 
   const close = () => {
     setErrors({});
@@ -93,57 +99,70 @@ export function RunDialog({ open, onClose, project, jobType, retryOf }: RunDialo
   const hasParams = fieldsOf(jobType.paramsSchema).length > 0;
   const formId = retryOf ? `retry-${retryOf.runId}` : `run-${jobType.type}`;
   return (
-    <Dialog
-      open={open}
-      onClose={close}
-      size="md"
-      title={retryOf ? `Retry ${jobType.label} with changes` : `Run ${jobType.label}`}
-      description={
-        retryOf ? (
+    <>
+      <Dialog
+        open={open}
+        onClose={close}
+        size="md"
+        title={retryOf ? `Retry ${jobType.label} with changes` : `Run ${jobType.label}`}
+        description={
+          retryOf ? (
+            <>
+              The form holds run <span className="font-mono">{retryOf.runId.slice(0, 8)}</span>&apos;s params. Change what made it fail; the new run is linked to it as its retry.
+            </>
+          ) : (
+            <>For {project.name}. {jobType.ordering === "lane" ? "It joins the project's lane and runs after the lane runs before it." : null}</>
+          )
+        }
+        footer={
           <>
-            The form holds run <span className="font-mono">{retryOf.runId.slice(0, 8)}</span>&apos;s params. Change what made it fail; the new run is linked to it as its retry.
+            <Button variant="secondary" onClick={close}>
+              Cancel
+            </Button>
+            {/* Outside the form (the footer stays in view), tied to it by the form attribute. */}
+            <Button type="submit" form={formId} disabled={trigger.isPending}>
+              {trigger.isPending ? "Starting…" : retryOf ? "Retry with these params" : "Start run"}
+            </Button>
           </>
-        ) : (
-          <>For {project.name}. {jobType.ordering === "lane" ? "It joins the project's lane and runs after the lane runs before it." : null}</>
-        )
-      }
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          {/* Outside the form (the footer stays in view), tied to it by the form attribute. */}
-          <Button type="submit" form={formId} disabled={trigger.isPending}>
-            {trigger.isPending ? "Starting…" : retryOf ? "Retry with these params" : "Start run"}
-          </Button>
-        </>
-      }
-    >
-      <form id={formId} onSubmit={submit} noValidate className="space-y-5">
-        {hasParams ? <ParamsFields schema={jobType.paramsSchema} values={values} errors={errors} onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))} /> : <p className="text-slate-600 dark:text-slate-400">This job type takes no parameters.</p>}
-        {/* A retry notifies as the run it retries did. */}
-        {!retryOf && (
-          <label htmlFor={notifyId} className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-800/60">
-            <input id={notifyId} type="checkbox" checked={notify} onChange={(event) => setNotify(event.target.checked)} className="size-4 rounded border-slate-300" />
-            Notify me when done
-            <span className="text-xs text-slate-600 dark:text-slate-400">(an email when the run completes, fails or is cancelled)</span>
-          </label>
-        )}
-        {existingRunId && (
-          <p role="status" className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:border-blue-900 dark:bg-blue-950/60 dark:text-blue-100">
-            <strong>Already running.</strong> A {jobType.label} run is already pending or running for {project.name}.{" "}
-            <Link href={`/projects/${project.slug}/runs/${existingRunId}`} className="font-medium underline underline-offset-2" onClick={close}>
-              See the run in progress
-            </Link>
-          </p>
-        )}
-        {formError && !existingRunId && (
-          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-            {formError}
-          </p>
-        )}
-      </form>
-    </Dialog>
+        }
+      >
+        <form id={formId} onSubmit={submit} noValidate className="space-y-5">
+          {hasParams ? (
+            <ParamsFields
+              schema={jobType.paramsSchema}
+              values={values}
+              errors={errors}
+              onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
+              pickers={hasPickers ? { projectId: project.id, fields: jobType.pickers, onRunPull: pullType ? () => setPulling(true) : undefined } : undefined}
+            />
+          ) : (
+            <p className="text-slate-600 dark:text-slate-400">This job type takes no parameters.</p>
+          )}
+          {/* A retry notifies as the run it retries did. */}
+          {!retryOf && (
+            <label htmlFor={notifyId} className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-800/60">
+              <input id={notifyId} type="checkbox" checked={notify} onChange={(event) => setNotify(event.target.checked)} className="size-4 rounded border-slate-300" />
+              Notify me when done
+              <span className="text-xs text-slate-600 dark:text-slate-400">(an email when the run completes, fails or is cancelled)</span>
+            </label>
+          )}
+          {existingRunId && (
+            <p role="status" className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:border-blue-900 dark:bg-blue-950/60 dark:text-blue-100">
+              <strong>Already running.</strong> A {jobType.label} run is already pending or running for {project.name}.{" "}
+              <Link href={`/projects/${project.slug}/runs/${existingRunId}`} className="font-medium underline underline-offset-2" onClick={close}>
+                See the run in progress
+              </Link>
+            </p>
+          )}
+          {formError && !existingRunId && (
+            <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+              {formError}
+            </p>
+          )}
+        </form>
+      </Dialog>
+      {pullType && pulling && <RunDialog open onClose={() => setPulling(false)} project={project} jobType={pullType} />}
+    </>
   );
 }
 

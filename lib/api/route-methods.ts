@@ -8,6 +8,7 @@ export type HttpMethod = (typeof httpMethods)[number];
 export const apiRouteMethods: Record<string, readonly HttpMethod[]> = {
   "/api/auth/[...nextauth]": ["GET", "POST"],
   "/api/dashboard/projects/[projectId]/job-types": ["GET"],
+  "/api/dashboard/projects/[projectId]/picker-options": ["GET"],
   "/api/dashboard/runs/[runId]": ["GET"],
   // Load balancers' probes: no auth, no details.
   "/api/health": ["GET"],

@@ -41,6 +41,16 @@ export interface CronSchedule {
   eligible?: EligibilityRule;
 }
 
+/**
+ * What a params field picks from in the Run now form: the project's pulled App Store Connect data.
+ * The value written into params stays what the schema asks for (a locale code, a version string, a
+ * build number, a review's App Store Connect id), so REST, the CLI and MCP are unchanged.
+ */
+export const paramPickers = ["locale", "version", "build", "review"] as const;
+export type ParamPicker = (typeof paramPickers)[number];
+/** The type whose run fills every picker: the form offers to run it when there is nothing to pick. */
+export const pickersFilledBy = "pull_all";
+
 export interface JobTypeDefinition<Params extends z.ZodType = z.ZodType> {
   type: string;
   label: string;
@@ -56,6 +66,8 @@ export interface JobTypeDefinition<Params extends z.ZodType = z.ZodType> {
   cronOnly?: boolean;
   /** A project type each project may run on an interval of 5, 15 or 30 minutes. */
   projectInterval?: boolean;
+  /** Params fields the Run now form fills from the project's data, by field name. */
+  pickers?: Readonly<Record<string, ParamPicker>>;
 }
 
 /** Keeps a definition's literal types (its type name, scope, params schema) for typed triggers and handlers. */
@@ -108,6 +120,12 @@ export function definitionProblems(definition: JobTypeDefinition): string[] {
   if (definition.projectTrigger && schedule?.reach !== "fan_out") problems.push("a system type with a project trigger needs a fan_out cron");
   if (definition.cronOnly && (!schedule || definition.scope !== "system" || definition.projectTrigger)) problems.push("cronOnly is for system types with a cron and no project trigger");
   if (definition.projectInterval && definition.scope !== "project") problems.push("projectInterval is for project types");
+  // A picker for a field the schema does not have would never show (zod objects list their shape).
+  const shape = (definition.paramsSchema as { shape?: Record<string, unknown> }).shape;
+  for (const [field, picker] of Object.entries(definition.pickers ?? {})) {
+    if (!shape || !(field in shape)) problems.push(`pickers.${field} names no field of the params schema`);
+    if (!paramPickers.includes(picker)) problems.push(`pickers.${field} must be one of ${paramPickers.join(", ")}`);
+  }
   if (schedule) {
     if (schedule.cron.trim().split(/\s+/).length !== 5) problems.push("schedule.cron must have 5 fields");
     const reachesProjects = schedule.reach !== "system";

@@ -9,4 +9,6 @@ export const pushBuild = defineJobType({
   ordering: "lane",
   description: "Submits a build to App Store Connect.",
   paramsSchema: pushBuildParamsSchema,
+  // The Run now form picks these from what Pull All copied.
+  pickers: { buildNumber: "build", version: "version" },
 });

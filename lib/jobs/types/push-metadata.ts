@@ -9,4 +9,6 @@ export const pushMetadata = defineJobType({
   ordering: "lane",
   description: "Sends metadata changes (descriptions, keywords, release notes) to Apple.",
   paramsSchema: pushMetadataParamsSchema,
+  // The Run now form picks these from what Pull All copied.
+  pickers: { locale: "locale", version: "version" },
 });

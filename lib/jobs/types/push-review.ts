@@ -9,4 +9,6 @@ export const pushReview = defineJobType({
   ordering: "lane",
   description: "Sends review responses to Apple.",
   paramsSchema: pushReviewParamsSchema,
+  // The Run now form picks these from what Pull All copied.
+  pickers: { reviewId: "review" },
 });
