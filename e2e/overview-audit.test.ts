@@ -1,17 +1,14 @@
 // The overview and the audit trail (issue 19, items 2 and 5). The overview chart and durations are
 // drawn from real runs (RevenueCat syncs the worker ran and a real 401 failed), and the run page's
 // Activity and the team's audit log say who acted, from where: an API key over REST, then a person
-// in the dashboard. Members see neither. Screenshots light and dark, wide and phone, to
-// docs/screenshots with UPDATE_SCREENSHOTS=1.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
+// in the dashboard. Members see neither. (Both pages are photographed, light and dark, wide and
+// phone, with the accessibility checks, in e2e/screenshots.test.ts.)
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demo } from "@/prisma/seed";
 import { baseUrl, launchBrowser, runTaskdeck, sessionCookie } from "./helpers";
 import { createBrokenProject, createFinishedRun, createKey, createUser, demoTeam, prisma, waitUntilFinished } from "./fixtures";
 
-const directory = process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots";
 let browser: Browser;
 let key: string;
 let project: { id: string; slug: string };
@@ -27,7 +24,6 @@ async function contextFor(email: string, theme: "light" | "dark" = "light", widt
 }
 
 beforeAll(async () => {
-  mkdirSync(directory, { recursive: true });
   browser = await launchBrowser();
   const team = await demoTeam();
   const admin = await prisma.user.findUniqueOrThrow({ where: { email: demo.admin.email } });
@@ -188,27 +184,5 @@ describe("the audit trail", () => {
     await page.goto(`${baseUrl()}/teams/${team.slug}/audit?action=run.deleted`);
     await page.getByRole("alert").filter({ hasText: '"run.deleted" is not an action of the audit log' }).waitFor();
     await context.close();
-  });
-
-  it("photographs the overview and the audit log, light and dark, wide and phone, without sideways scrolling", async () => {
-    const team = await demoTeam();
-    for (const theme of ["light", "dark"] as const) {
-      for (const [width, suffix] of [
-        [1440, ""],
-        [390, "-phone"],
-      ] as const) {
-        const context = await contextFor(demo.admin.email, theme, width);
-        const page = await context.newPage();
-        await page.goto(`${baseUrl()}/projects/${project.slug}/overview`);
-        await page.getByTestId("runs-chart").waitFor();
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: path.join(directory, `overview${suffix}-${theme}.png`), fullPage: true });
-        await page.goto(`${baseUrl()}/teams/${team.slug}/audit`);
-        await page.getByRole("list", { name: "Audit events" }).waitFor();
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: path.join(directory, `audit-log${suffix}-${theme}.png`), fullPage: true });
-        await context.close();
-      }
-    }
   });
 });
