@@ -91,14 +91,14 @@ export function membersCommand(run: Runner): Command {
   const members = new Command("members").description("who belongs to a team, and with which role");
   members
     .command("add")
-    .description("add a user to a team, or change their role there")
+    .description("add a user to a team, or change their role there (a team keeps its last owner)")
     .addOption(teamOption())
     .requiredOption("--email <email>", "the user's email")
     .addOption(new Option("--role <role>", "their role").choices(teamRoles).makeOptionMandatory())
     .addOption(jsonOption())
     .action((options: { team: string; email: string; role: string; json?: boolean }) =>
       run(async () => {
-        const { addMember } = await import("@/lib/accounts/teams");
+        const { addMember } = await import("@/lib/accounts/members");
         const result = await addMember(options.team, options.email, options.role);
         const text = result.changed === "added" ? `Added ${options.email} to ${options.team} as ${result.role}` : `${options.email} is now ${result.role} in ${options.team}`;
         createOutput(Boolean(options.json)).result(text, result);
@@ -107,12 +107,12 @@ export function membersCommand(run: Runner): Command {
     );
   members
     .command("remove")
-    .description("remove a user from a team")
+    .description("remove a user from a team (not its last owner)")
     .addOption(teamOption())
     .requiredOption("--email <email>", "the user's email")
     .action((options: { team: string; email: string }) =>
       run(async () => {
-        const { removeMember } = await import("@/lib/accounts/teams");
+        const { removeMember } = await import("@/lib/accounts/members");
         await removeMember(options.team, options.email);
         createOutput(false).result(`Removed ${options.email} from ${options.team}`, {});
         return ok;
@@ -125,9 +125,9 @@ export function membersCommand(run: Runner): Command {
     .addOption(jsonOption())
     .action((options: { team: string; json?: boolean }) =>
       run(async () => {
-        const { listMembers } = await import("@/lib/accounts/teams");
+        const { listMembers } = await import("@/lib/accounts/members");
         const all = await listMembers(options.team);
-        const rows = all.map((m) => [m.user.email, m.user.name ?? "-", m.role]);
+        const rows = all.map((m) => [m.email, m.name ?? "-", m.role]);
         createOutput(Boolean(options.json)).result(table([["EMAIL", "NAME", "ROLE"], ...rows]), { members: all });
         return ok;
       }),

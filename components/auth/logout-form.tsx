@@ -1,15 +1,27 @@
 "use client";
+// The /logout page's choice, in a card like the login form's: Sign out (next-auth's POST, which
+// ends the sessions) goes to the login page; Cancel goes back to the dashboard.
 import { signOut } from "next-auth/react";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { useState } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 export function LogoutForm() {
+  const [pending, setPending] = useState(false);
   return (
-    <div className="flex justify-center gap-3">
-      <Link href="/" className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
+    <div className="flex gap-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <ButtonLink href="/" variant="secondary" className="flex-1">
         Cancel
-      </Link>
-      <Button onClick={() => void signOut({ callbackUrl: "/login" })}>Sign out</Button>
+      </ButtonLink>
+      <Button
+        className="flex-1"
+        disabled={pending}
+        onClick={() => {
+          setPending(true);
+          void signOut({ callbackUrl: "/login" });
+        }}
+      >
+        {pending ? "Signing out…" : "Sign out"}
+      </Button>
     </div>
   );
 }

@@ -10,10 +10,12 @@ import type { NavigationTeam as SwitcherTeam } from "@/lib/auth/page-access";
 export function Switcher({ teams, current }: { teams: SwitcherTeam[]; current?: { teamId: string; projectSlug: string } }) {
   const team = teams.find((candidate) => candidate.id === current?.teamId);
   const project = team?.projects.find((candidate) => candidate.slug === current?.projectSlug);
-  const label = project ? `${team!.name} / ${project.name}` : "Choose a project";
   return (
     <Menu
-      label={`Switch project (current: ${label})`}
+      // Off a project (a team page) the button shows "Projects": its name starts with what it shows.
+      // On one, the name holds the team and project it shows outside parentheses, which axe's
+      // label-content-name-mismatch leaves out of the name it compares.
+      label={project ? `Switch project, current: ${team!.name} / ${project.name}` : "Projects: switch project"}
       trigger={
         <span className="flex min-w-0 items-center gap-1.5">
           {team && <span className="hidden truncate text-slate-500 sm:inline dark:text-slate-400">{team.name}</span>}

@@ -4,6 +4,7 @@
 // The error's stack is the server owner's (`taskdeck admin runs show`), never the dashboard's.
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import { CopyButton } from "@/components/ui/copy-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Time } from "@/components/ui/time";
 import { useNow } from "@/components/ui/use-now";
@@ -35,11 +36,11 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
+        {/* The run's id is shown once, in the header with its copy button (issue 20). */}
         <Link href={`/projects/${project.slug}/runs`} className="hover:underline">
-          Runs
-        </Link>{" "}
-        / <span className="font-mono text-xs">{run.id.slice(0, 8)}</span>
+          ← Runs
+        </Link>
       </nav>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
@@ -47,7 +48,10 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
             <h1 className="text-xl font-semibold tracking-tight">{label}</h1>
             <StatusBadge status={run.status} />
           </div>
-          <p className="mt-1 font-mono text-xs text-slate-500">{run.id}</p>
+          <p className="mt-1 flex flex-wrap items-center gap-1 font-mono text-xs text-slate-500 dark:text-slate-400">
+            <span className="[overflow-wrap:anywhere]">{run.id}</span>
+            <CopyButton value={run.id} label="Copy run id" className="font-sans" />
+          </p>
         </div>
         {canManage && <RunActions run={run} project={project} label={label} />}
       </div>
@@ -105,7 +109,7 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
             <dl className="mt-3 space-y-3">
               <Row label="Triggered by">
                 {run.trigger.label}
-                <span className="block text-xs text-slate-500">{triggerKinds[run.trigger.kind] ?? run.trigger.kind}</span>
+                <span className="block text-xs text-slate-500 dark:text-slate-400">{triggerKinds[run.trigger.kind] ?? run.trigger.kind}</span>
               </Row>
               <Row label="Job type">
                 <span className="font-mono text-xs">{run.type}</span>
@@ -143,7 +147,7 @@ export function RunDetailView({ project, initial, canManage }: { project: { id: 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
+      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className="mt-0.5">{children}</dd>
     </div>
   );
@@ -156,7 +160,7 @@ function Json({ title, value, empty }: { title: string; value: unknown; empty: s
       <h2 className="text-sm font-semibold">{title}</h2>
       {/* Long tokens and URLs wrap anywhere rather than scroll the block (or the page) sideways. */}
       {isEmpty ? (
-        <p className="mt-2 text-sm text-slate-500">{empty}</p>
+        <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">{empty}</p>
       ) : (
         <pre className="mt-3 max-h-96 overflow-auto rounded-lg bg-slate-50 p-3 text-xs whitespace-pre-wrap [overflow-wrap:anywhere] dark:bg-slate-950">{JSON.stringify(value, null, 2)}</pre>
       )}

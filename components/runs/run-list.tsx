@@ -6,6 +6,7 @@
 // rows stack into a list (issue 20): ARIA table roles keep it a table for screen readers at every
 // width, since CSS display changes would strip a <table>'s. Each row opens the run.
 import Link from "next/link";
+import { CopyButton } from "@/components/ui/copy-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Time } from "@/components/ui/time";
 import { useNow } from "@/components/ui/use-now";
@@ -85,9 +86,11 @@ function RunRow({ run, projectSlug, position, lanePaused, now }: RunRowProps) {
           )}
         </span>
       </div>
-      <span role="cell" className="hidden font-mono text-xs text-slate-600 sm:block dark:text-slate-400" title={run.id}>
+      <span role="cell" className="hidden items-center gap-0.5 font-mono text-xs text-slate-600 sm:flex dark:text-slate-400" title={run.id}>
         <span className="sr-only">Run id </span>
         {run.id.slice(0, 8)}
+        {/* Above the row's link, which covers the row: copying does not open the run. */}
+        <CopyButton value={run.id} label={`Copy run id ${run.id.slice(0, 8)}`} compact className="relative z-10 font-sans" />
       </span>
       <span role="cell" className="mt-1 block truncate text-xs text-slate-600 sm:hidden dark:text-slate-400">
         <Time value={run.createdAt} />

@@ -24,6 +24,7 @@ export const Monitor = (props: IconProps) => <Svg {...props}><rect x="2.5" y="3.
 export const Key = (props: IconProps) => <Svg {...props}><circle cx="7" cy="13" r="3.5" /><path d="m9.5 10.5 7-7M14 6l2 2" /></Svg>;
 export const Bell = (props: IconProps) => <Svg {...props}><path d="M5 14.5V9a5 5 0 0 1 10 0v5.5l1.5 1.5h-13L5 14.5ZM8.5 17.5a1.5 1.5 0 0 0 3 0" /></Svg>;
 export const History = (props: IconProps) => <Svg {...props}><circle cx="10" cy="10" r="7" /><path d="M10 6v4l2.5 2.5" /></Svg>;
+export const Copy = (props: IconProps) => <Svg {...props}><rect x="7" y="7" width="9.5" height="9.5" rx="1.5" /><path d="M13 7V4.5A1.5 1.5 0 0 0 11.5 3h-7A1.5 1.5 0 0 0 3 4.5v7A1.5 1.5 0 0 0 4.5 13H7" /></Svg>;
 export const Logout = (props: IconProps) => <Svg {...props}><path d="M12 4H5v12h7M9 10h8M14 7l3 3-3 3" /></Svg>;
 export const Logo = ({ className = "size-6" }: IconProps) => (
   <svg aria-hidden="true" viewBox="0 0 24 24" className={`${base} ${className}`}>

@@ -1,14 +1,9 @@
-// Teams and their members (PRODUCT.md "Access": roles owner, admin, member).
+// Teams, which own projects and API keys; their members and roles are in ./members.ts.
 import { z } from "zod";
 import { AppError, invalid } from "@/lib/errors";
-import { teamRoles } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/prisma";
-import type { Role } from "@/lib/generated/prisma/client";
 import { nameSchema } from "@/lib/validation";
 import { slugify, slugSchema } from "./slugs";
-import { findUserByEmail } from "./users";
-
-export const roleSchema = z.enum(teamRoles, { error: `role must be one of ${teamRoles.join(", ")}` });
 
 export async function createTeam(input: { name: string; slug?: string }) {
   const parsed = z.object({ name: nameSchema("name"), slug: slugSchema.optional() }).safeParse(input);
@@ -29,35 +24,4 @@ export async function findTeam(slugOrId: string) {
   const team = await prisma.team.findFirst({ where: isId ? { id: slugOrId } : { slug: slugOrId }, select: { id: true, slug: true, name: true } });
   if (!team) throw new AppError("not_found", `No team "${slugOrId}"`);
   return team;
-}
-
-/** Adds the user to the team with the role, or changes the role of a member already there. */
-export async function addMember(teamSlugOrId: string, email: string, role: string): Promise<{ changed: "added" | "updated"; role: Role }> {
-  const parsedRole = roleSchema.safeParse(role);
-  if (!parsedRole.success) throw invalid("bad_request", "Invalid role", parsedRole.error, ["role"]);
-  const team = await findTeam(teamSlugOrId);
-  const user = await findUserByEmail(email);
-  const existing = await prisma.membership.findUnique({ where: { teamId_userId: { teamId: team.id, userId: user.id } } });
-  await prisma.membership.upsert({
-    where: { teamId_userId: { teamId: team.id, userId: user.id } },
-    create: { teamId: team.id, userId: user.id, role: parsedRole.data },
-    update: { role: parsedRole.data },
-  });
-  return { changed: existing ? "updated" : "added", role: parsedRole.data };
-}
-
-export async function removeMember(teamSlugOrId: string, email: string): Promise<void> {
-  const team = await findTeam(teamSlugOrId);
-  const user = await findUserByEmail(email);
-  const { count } = await prisma.membership.deleteMany({ where: { teamId: team.id, userId: user.id } });
-  if (count === 0) throw new AppError("not_found", `${user.email} is not a member of ${team.slug}`);
-}
-
-export async function listMembers(teamSlugOrId: string) {
-  const team = await findTeam(teamSlugOrId);
-  return prisma.membership.findMany({
-    where: { teamId: team.id },
-    orderBy: [{ role: "asc" }, { user: { email: "asc" } }],
-    select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
-  });
 }
