@@ -40,9 +40,10 @@ export function MetricSection({ series, today }: { series: MetricSeries; today: 
                   )}
                 </>
               ) : (
+                // A term and its description, as a list of terms may hold (no bare paragraphs).
                 <div className="col-span-2 rounded-lg bg-slate-50 p-3 text-sm text-slate-600 lg:col-span-1 dark:bg-slate-800/40 dark:text-slate-400">
-                  <p className="font-medium text-slate-900 dark:text-slate-100">No forecast yet</p>
-                  <p className="mt-0.5">Predict Analytics runs weekly on Sundays at 03:00 UTC.</p>
+                  <dt className="font-medium text-slate-900 dark:text-slate-100">No forecast yet</dt>
+                  <dd className="mt-0.5">Predict Analytics runs weekly on Sundays at 03:00 UTC.</dd>
                 </div>
               )}
               {actuals.length > 0 && (

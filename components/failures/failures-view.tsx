@@ -82,7 +82,7 @@ export function FailuresView({ project, failures, window, canManage = false }: {
             ))}
           </ul>
           {pageCount > 1 && (
-            <nav aria-label="Pages of failures" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-500">
+            <nav aria-label="Pages of failures" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-500 dark:text-slate-400">
               <span>
                 Page {page} of {pageCount}
               </span>

@@ -17,7 +17,7 @@ const statusNotes: Record<ApiIssueDetail["status"], string> = {
 export function IssueView({ project, issue, canManage }: { project: { id: string; slug: string }; issue: ApiIssueDetail; canManage: boolean }) {
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
         <Link href={`/projects/${project.slug}/issues`} className="hover:underline">
           Issues
         </Link>{" "}
@@ -82,7 +82,7 @@ export function IssueView({ project, issue, canManage }: { project: { id: string
             {issue.stack}
           </pre>
         ) : (
-          <p className="mt-2 text-sm text-slate-500">The latest event sent no stack.</p>
+          <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">The latest event sent no stack.</p>
         )}
       </section>
 

@@ -27,7 +27,7 @@ export function IssuesView({ project, issues, nextCursor, filters }: IssuesViewP
       ) : (
         <>
           <IssueList issues={issues} projectSlug={project.slug} />
-          <nav aria-label="Pages of issues" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-500">
+          <nav aria-label="Pages of issues" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-500 dark:text-slate-400">
             <span>
               {issues.length} issue{issues.length === 1 ? "" : "s"} on this page
             </span>

@@ -55,24 +55,26 @@ export function RunLogs({ runId, active }: { runId: string; active: boolean }) {
         <h2 id="logs-heading" className="text-sm font-semibold">
           Log
         </h2>
-        <span className="text-xs text-slate-500" aria-live="polite">
+        <span className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
           {lines.length === 1 ? "1 line" : `${lines.length.toLocaleString("en-US")} lines`}
           {!complete && active ? " · following" : ""}
         </span>
       </div>
       {failed && <p className="mt-2 text-xs text-red-700 dark:text-red-300">Could not load the log: {failed}</p>}
       {lines.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-500">{complete || !active ? "This run wrote no log lines." : "No lines yet."}</p>
+        <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">{complete || !active ? "This run wrote no log lines." : "No lines yet."}</p>
       ) : (
         <div
           ref={box}
           role="log"
           aria-label="Run log"
+          // It scrolls: reachable by keyboard, so its lines can be scrolled without a mouse.
+          tabIndex={0}
           onScroll={(event) => {
             const element = event.currentTarget;
             pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
           }}
-          className="mt-3 max-h-96 overflow-auto rounded-lg bg-slate-50 p-3 font-mono text-xs dark:bg-slate-950"
+          className="mt-3 max-h-96 overflow-auto rounded-lg bg-slate-50 p-3 font-mono text-xs focus-visible:outline-2 focus-visible:outline-indigo-500 dark:bg-slate-950"
         >
           {lines.map((line) => (
             <div key={line.id} className={`whitespace-pre-wrap [overflow-wrap:anywhere] ${levelClass[line.level]}`} data-level={line.level}>

@@ -35,7 +35,7 @@ export function RunTimeline({ run, now }: { run: ApiRun; now: number | null }) {
           <div className="text-sm">
             <p className="font-medium">{step.label}</p>
             <p className="text-slate-600 dark:text-slate-400">{step.at ? <Time value={step.at} mode="datetime" /> : "—"}</p>
-            {step.note && <p className="text-xs text-slate-500">{step.note}</p>}
+            {step.note && <p className="text-xs text-slate-500 dark:text-slate-400">{step.note}</p>}
           </div>
         </li>
       ))}

@@ -56,7 +56,7 @@ export function RunsView({ project, jobTypes, canManage = false }: RunsViewProps
       ) : (
         <>
           <RunList runs={all} projectSlug={project.slug} lanePositions={positions} lanePaused={lane.data?.lane.paused ?? false} />
-          <div className="flex items-center justify-between text-sm text-slate-500">
+          <div className="flex items-center justify-between text-sm text-slate-500 dark:text-slate-400">
             <span>
               {all.length} run{all.length === 1 ? "" : "s"} shown
             </span>

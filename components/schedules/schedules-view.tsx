@@ -23,18 +23,18 @@ export function SchedulesView({ project, schedules, canManage }: { project: { id
                   <h2 className="font-semibold">{schedule.label}</h2>
                   <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
                     {schedule.inWords}
-                    {schedule.cron && <span className="ml-2 font-mono text-xs text-slate-500">{schedule.cron}</span>}
+                    {schedule.cron && <span className="ml-2 font-mono text-xs text-slate-500 dark:text-slate-400">{schedule.cron}</span>}
                   </p>
                 </div>
                 {schedule.kind === "interval" && <IntervalSelect projectId={project.id} type={schedule.type} label={schedule.label} value={schedule.intervalMinutes} disabled={!canManage} />}
               </div>
               <dl className="mt-4 grid gap-4 border-t border-slate-100 pt-4 text-sm sm:grid-cols-3 dark:border-slate-800">
                 <div>
-                  <dt className="text-xs text-slate-500">Next run</dt>
+                  <dt className="text-xs text-slate-500 dark:text-slate-400">Next run</dt>
                   <dd className="mt-1">{schedule.nextRunAt ? <Time value={schedule.nextRunAt} mode="datetime" /> : "Not scheduled"}</dd>
                 </div>
                 <div>
-                  <dt className="text-xs text-slate-500">Last scheduled run</dt>
+                  <dt className="text-xs text-slate-500 dark:text-slate-400">Last scheduled run</dt>
                   <dd className="mt-1">
                     {schedule.acrossProjects && !schedule.lastRun ? (
                       <span className="text-slate-600 dark:text-slate-400">Not listed: one run covers every project</span>
@@ -48,7 +48,7 @@ export function SchedulesView({ project, schedules, canManage }: { project: { id
                   </dd>
                 </div>
                 <div>
-                  <dt className="text-xs text-slate-500">Skipped occurrences</dt>
+                  <dt className="text-xs text-slate-500 dark:text-slate-400">Skipped occurrences</dt>
                   <dd className="mt-1">
                     {schedule.skipped.count === 0 ? (
                       "None"

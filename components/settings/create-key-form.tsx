@@ -74,7 +74,7 @@ export function CreateKeyForm({ teamId, onCreated }: { teamId: string; onCreated
               <label key={permission} className="flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={chosen.includes(permission)} onChange={(event) => toggle(permission, event.target.checked)} className="size-4 rounded border-slate-300" />
                 <span className="font-mono text-xs">{permission}</span>
-                <span className="text-slate-500">{permissionLabel(permission)}</span>
+                <span className="text-slate-500 dark:text-slate-400">{permissionLabel(permission)}</span>
               </label>
             ))}
           </div>

@@ -43,7 +43,7 @@ export function DeletedApps({ projectId, apps, canManage }: { projectId: string;
           <li key={app.id} aria-label={`${app.name} (deleted)`} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
             <div className="min-w-0">
               <p className="truncate font-medium text-slate-600 dark:text-slate-300">
-                {app.name} <span className="text-xs font-normal text-slate-500">{platformLabels[app.platform]}</span>
+                {app.name} <span className="text-xs font-normal text-slate-500 dark:text-slate-400">{platformLabels[app.platform]}</span>
               </p>
               <p className="text-xs text-slate-500 dark:text-slate-400">
                 Deleted — removed for good on <Time value={app.purgeAt} mode="datetime" />

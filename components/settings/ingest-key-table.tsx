@@ -45,7 +45,7 @@ export function IngestKeyTable({ keys, canManage, pending, onRevoke, onDelete, o
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full min-w-[48rem] text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800">
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400 dark:border-slate-800">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">Name</th>
             <th scope="col" className="px-4 py-2 font-medium">Key</th>
@@ -68,7 +68,7 @@ export function IngestKeyTable({ keys, canManage, pending, onRevoke, onDelete, o
               <td className="px-4 py-3">{key.app ? key.app.name : <span className="text-slate-500 dark:text-slate-400">Any app</span>}</td>
               <td className="px-4 py-3">
                 <Time value={key.createdAt} />
-                {key.createdBy && <div className="text-xs text-slate-500">{key.createdBy}</div>}
+                {key.createdBy && <div className="text-xs text-slate-500 dark:text-slate-400">{key.createdBy}</div>}
               </td>
               <td className="px-4 py-3">{key.lastUsedAt ? <Time value={key.lastUsedAt} /> : "Never"}</td>
               <td className="px-4 py-3">

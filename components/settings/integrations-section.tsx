@@ -106,7 +106,7 @@ export function IntegrationsSection({ project, integrations, canManage }: { proj
                 <div className="mt-4 flex flex-wrap gap-2 pt-1">
                   {integration.connected ? (
                     <>
-                      <Button size="sm" variant="secondary" onClick={() => test(integration.kind)} disabled={pending} aria-label={`Test the ${integration.label} connection`}>
+                      <Button size="sm" variant="secondary" onClick={() => test(integration.kind)} disabled={pending} aria-label={`Test connection to ${integration.label}`}>
                         {testing === integration.kind ? "Testing…" : "Test connection"}
                       </Button>
                       <Button size="sm" variant="secondary" onClick={() => setEditing(integration)} aria-label={`Edit ${integration.label} settings`}>

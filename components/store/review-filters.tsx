@@ -39,7 +39,7 @@ export function ReviewFilters({ projectSlug, appId, values, counts }: ReviewFilt
               }`}
             >
               {replyFilterLabels[reply]}{" "}
-              <span className={`rounded-full px-1.5 text-xs tabular-nums ${selected ? "bg-white/20" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}>{counts.byReply[reply]}</span>
+              <span className={`rounded-full px-1.5 text-xs tabular-nums ${selected ? "bg-indigo-800" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}>{counts.byReply[reply]}</span>
             </Link>
           );
         })}

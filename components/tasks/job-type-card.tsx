@@ -55,7 +55,8 @@ export function JobTypeCard({ project, jobType, canRun }: { project: { id: strin
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 className="font-semibold">{jobType.label}</h2>
-          <p className="mt-0.5 font-mono text-xs text-slate-600 dark:text-slate-400">{jobType.type}</p>
+          {/* A type has no spaces: it breaks anywhere rather than sticking out of a narrow card. */}
+          <p className="mt-0.5 font-mono text-xs break-all text-slate-600 dark:text-slate-400">{jobType.type}</p>
         </div>
         <div className="flex shrink-0 flex-wrap justify-end gap-1.5">
           {jobType.ordering === "lane" && (
@@ -90,7 +91,9 @@ export function JobTypeCard({ project, jobType, canRun }: { project: { id: strin
             <dd className="mt-1 flex min-w-0 items-center gap-1.5 whitespace-nowrap">
               {stats.lastRun ? (
                 <>
-                  <Link href={`/projects/${project.slug}/runs/${stats.lastRun.id}`} aria-label={`Last run of ${jobType.label}`}>
+                  {/* Named by its words, the badge's status last, so the name holds what it shows (WCAG 2.5.3). */}
+                  <Link href={`/projects/${project.slug}/runs/${stats.lastRun.id}`}>
+                    <span className="sr-only">Last run of {jobType.label}: </span>
                     <StatusBadge status={stats.lastRun.status} />
                   </Link>
                   <span className="min-w-0 truncate text-slate-600 dark:text-slate-400">
@@ -138,9 +141,13 @@ export function JobTypeCard({ project, jobType, canRun }: { project: { id: strin
           </Link>
         ) : (
           canRun && (
-            <Button variant={primary ? "primary" : "secondary"} onClick={() => setOpen(true)} aria-label={`Run ${jobType.label} now`}>
+            // "Run <job> now" from its own words (the job's name read, not shown), not an aria-label that
+            // would hide the visible "Run now" from speech input (WCAG 2.5.3).
+            <Button variant={primary ? "primary" : "secondary"} onClick={() => setOpen(true)}>
               <Play className="size-4" />
-              Run now
+              <span>
+                Run<span className="sr-only"> {jobType.label}</span> now
+              </span>
             </Button>
           )
         )}

@@ -45,7 +45,7 @@ export function DeletedProjects({ teamId, projects, graceDays }: { teamId: strin
           <li key={project.id} aria-label={`${project.name} (deleted)`} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
             <div className="min-w-0">
               <p className="truncate font-medium text-slate-600 dark:text-slate-300">
-                {project.name} <span className="font-mono text-xs font-normal text-slate-500">{project.slug}</span>
+                {project.name} <span className="font-mono text-xs font-normal text-slate-500 dark:text-slate-400">{project.slug}</span>
               </p>
               <p className="text-xs text-slate-500 dark:text-slate-400">
                 Deleted <Time value={project.deletedAt} /> — removed for good on <Time value={project.purgeAt} mode="datetime" />

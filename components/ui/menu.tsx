@@ -85,5 +85,5 @@ export const menuItemClass =
   "flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-slate-700 outline-none hover:bg-slate-100 focus:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800 dark:focus:bg-slate-800";
 
 export function MenuHeading({ children }: { children: React.ReactNode }) {
-  return <div className="px-2.5 pt-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{children}</div>;
+  return <div className="px-2.5 pt-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{children}</div>;
 }
