@@ -24,6 +24,8 @@ export interface EndedRun {
   progressMessage: string | null;
   errorMessage: string | null;
   userEmail: string | null;
+  /** Whom `notify` emails: the triggering person while they are a member of the run's team. */
+  notifyEmail: string | null;
   projectName: string | null;
   projectSlug: string | null;
   teamId: string | null;
@@ -67,7 +69,7 @@ async function queueFor(db: Queryable, run: EndedRun, labelOf: (type: string) =>
   let queued = 0;
   const link = run.projectSlug ? `${appUrl()}/projects/${run.projectSlug}/runs/${run.id}` : null;
   const recipients = new Set<string>();
-  if (run.notify && run.userEmail) recipients.add(run.userEmail);
+  if (run.notify && run.notifyEmail) recipients.add(run.notifyEmail);
   const alertEmail = env.SYSTEM_JOBS_ALERT_EMAIL;
   // A cancelled system run was someone's decision on the server; it is not an alert.
   if (run.projectId === null && alertEmail && run.status !== "cancelled") recipients.add(alertEmail);

@@ -69,6 +69,17 @@ describe("run notifications", () => {
     expect(smtp.received.some((mail) => mail.text.includes(run.id))).toBe(false);
   });
 
+  it("send nothing to someone removed from the team, though their key's runs go on", async () => {
+    const leaver = await createUser("admin", (await prisma.project.findUniqueOrThrow({ where: { id: project.id } })).teamId);
+    const key = await prisma.apiKey.create({ data: { teamId: (await prisma.project.findUniqueOrThrow({ where: { id: project.id } })).teamId, createdById: leaver.id, name: "leaver's key", prefix: "tdk_x", hash: `hash-${leaver.id}`, permissions: ["jobs:read", "jobs:write"] } });
+    await prisma.membership.deleteMany({ where: { userId: leaver.id } });
+    const run = await triggerJob({ type: "test_stubborn", projectId: project.id, notify: true, source: { kind: "api_key", userId: leaver.id, apiKeyId: key.id } });
+    await waitFor(() => prisma.jobRun.findUniqueOrThrow({ where: { id: run.id } }), (current) => current.status === "completed");
+    await worker!.flushOutbox();
+    expect(await prisma.notification.count({ where: { runId: run.id } })).toBe(0);
+    expect(smtp.received.some((mail) => mail.to === leaver.email)).toBe(false);
+  });
+
   it("alert SYSTEM_JOBS_ALERT_EMAIL about every system run that completes", async () => {
     const run = await triggerJob({ type: "job_runs_cleanup", projectId: null, source: { kind: "admin_cli" } });
     const mail = (await mailFor(run.id))!;

@@ -33,7 +33,11 @@ const endRunsSql = (condition: string) => `
   SELECT ended.id, ended.type, ended.status::text AS status, ended.notify, ended.project_id AS "projectId",
          ended.started_at AS "startedAt", ended.finished_at AS "finishedAt", ended.progress_processed AS "progressProcessed",
          ended.progress_total AS "progressTotal", ended.progress_message AS "progressMessage", ended.error_message AS "errorMessage",
-         usr.email AS "userEmail", usr.name AS "userName", project.name AS "projectName", project.slug AS "projectSlug",
+         usr.email AS "userEmail", usr.name AS "userName",
+         -- The notify email goes to the person only while they belong to the run's team: someone
+         -- removed from it learns nothing more of its runs, even those their old key starts.
+         CASE WHEN ended.project_id IS NULL OR EXISTS (SELECT 1 FROM memberships AS member WHERE member.user_id = usr.id AND member.team_id = project.team_id)
+              THEN usr.email END AS "notifyEmail", project.name AS "projectName", project.slug AS "projectSlug",
          team.id AS "teamId", team.slug AS "teamSlug", team.name AS "teamName",
          ended.trigger_kind::text AS "triggerKind", ended.retry_of_id AS "retryOfId", api_key.name AS "apiKeyName"
     FROM ended
