@@ -45,9 +45,11 @@ describe("the run page", () => {
     await page.getByRole("button", { name: "Cancel run" }).click();
     const dialog = page.getByRole("dialog", { name: "Cancel this RevenueCat Sync run?" });
     await dialog.getByRole("button", { name: "Cancel run" }).click();
-    await page.locator('[data-status="cancelled"]').first().waitFor({ timeout: 30_000 });
-    const stored = await waitUntilFinished(runId);
+    // The worker stops at its next check; on a busy machine (two browser groups on two cores) that
+    // can take a while, so the database is waited on first, and then the page must follow it.
+    const stored = await waitUntilFinished(runId, 90_000);
     expect(stored.status).toBe("cancelled");
+    await page.locator('[data-status="cancelled"]').first().waitFor({ timeout: 15_000 });
     expect(stored.progressProcessed).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Retry", exact: true }).waitFor();
     await expect(page.getByRole("button", { name: "Cancel run" }).count()).resolves.toBe(0);
