@@ -4,6 +4,7 @@
 import { Command, Option } from "commander";
 import type { ProjectOverview } from "@/lib/jobs/overview";
 import { formatDuration } from "@/lib/jobs/eta";
+import { failureRatePercent } from "@/lib/jobs/overview-windows";
 import { overviewWindowKeys } from "@/lib/jobs/schemas";
 import { plural } from "@/lib/plural";
 import { exitCodes } from "../exit-codes";
@@ -22,8 +23,8 @@ export function sparkline(counts: number[]): string {
 
 export function overviewText(overview: ProjectOverview): string {
   const { totals } = overview;
-  const ended = totals.completed + totals.failed;
-  const rate = ended === 0 ? "" : ` (${Math.round((totals.failed / ended) * 1000) / 10}% of ended runs)`;
+  const percent = failureRatePercent(totals);
+  const rate = percent === null ? "" : ` (${percent}% of ended runs)`;
   const lines = [
     `Last ${overview.window === "24h" ? "24 hours" : "7 days"}: ${totals.completed} completed, ${totals.failed} failed${rate}, ${totals.cancelled} cancelled, ${totals.active} active`,
     `Now: ${overview.running} running, ${overview.queued} queued${overview.oldestQueued ? ` (oldest ${overview.oldestQueued.runId}, ${overview.oldestQueued.type}, since ${overview.oldestQueued.createdAt})` : ""}`,

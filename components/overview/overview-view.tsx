@@ -5,7 +5,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
 import type { ProjectOverview } from "@/lib/jobs/overview";
-import { overviewWindows, type OverviewWindow } from "@/lib/jobs/overview-windows";
+import { failureRatePercent, overviewWindows, type OverviewWindow } from "@/lib/jobs/overview-windows";
 import { formatDuration } from "@/lib/jobs/eta";
 import { jobTypeLabel } from "@/lib/jobs/labels";
 import { plural } from "@/lib/plural";
@@ -19,7 +19,7 @@ export function OverviewView({ project, overview }: { project: { slug: string; n
   const base = `/projects/${project.slug}`;
   const { totals, lane } = overview;
   const ended = totals.completed + totals.failed;
-  const failureRate = ended === 0 ? null : Math.round((totals.failed / ended) * 1000) / 10;
+  const failureRate = failureRatePercent(totals);
   const windowLabel = overviewWindows[overview.window].label;
   return (
     <div className="space-y-6">
@@ -59,7 +59,7 @@ export function OverviewView({ project, overview }: { project: { slug: string; n
             {totals.failed > 0 && (
               <>
                 {" · "}
-                <Link href={`${base}/failures?window=${overview.window === "24h" ? "24h" : "7d"}`} className="hover:underline">
+                <Link href={`${base}/failures?window=${overview.window}`} className="hover:underline">
                   Failures
                 </Link>
               </>

@@ -9,10 +9,10 @@ import { isProjectJobType, projectJobTypes } from "@/lib/jobs/job-types";
 import { jobs } from "@/lib/jobs/jobs";
 import { getLane } from "@/lib/jobs/lanes";
 import { listProjectSchedules, updateProjectSchedule } from "@/lib/jobs/project-schedules";
-import { listRuns as listProjectRuns, toApiRun, type RunRecord } from "@/lib/jobs/runs";
+import { listRuns as listProjectRuns, toApiRun } from "@/lib/jobs/runs";
 import type { z } from "zod";
 import { readRunLogs } from "@/lib/jobs/run-logs";
-import { recordAudit } from "@/lib/jobs/audit";
+import { recordAudit, retryEvents } from "@/lib/jobs/audit";
 import { cancelPendingRuns, countGroupRetries, countPendingRuns, retryFailureGroup as startGroupRetry, BULK_LIMIT } from "@/lib/jobs/bulk";
 import { failureGroups, failureWindowStart } from "@/lib/jobs/failures";
 import { projectOverview } from "@/lib/jobs/overview";
@@ -104,7 +104,7 @@ export async function retryRun(actor: Actor, runId: string, rawBody: unknown = {
   const run = await requireRun(actor, runId, "jobs:write");
   const body = parseBody(retryBodySchema, rawBody);
   const retry = await jobs.retry(run.id, actorAttribution(actor), { params: body.params });
-  if (run.projectId) await recordRetry(actor, run.projectId, run.id, retry, body.params !== undefined);
+  if (run.projectId) await recordAudit(retryEvents(run.projectId, run.id, retry, auditActor(actor), { withChanges: body.params !== undefined }));
   return { run: toApiRun(retry) };
 }
 
@@ -119,17 +119,6 @@ export async function retryLane(actor: Actor, projectId: string) {
   const retry = await jobs.retryLane(project.id, actorAttribution(actor));
   await recordAudit({ projectId: project.id, runId: before.pausedByRunId ?? retry.retryOfId, action: "lane.retried", by: auditActor(actor), details: { type: retry.type, newRunId: retry.id } });
   return { run: toApiRun(retry) };
-}
-
-// A retry is written on both runs: the failed one ("retried as …") and the new one ("retry of …").
-async function recordRetry(actor: Actor, projectId: string, failedRunId: string, retry: RunRecord, withChanges: boolean) {
-  const by = auditActor(actor);
-  // A lane's pausing run is retried in place: one run, one event.
-  if (retry.id === failedRunId) return recordAudit({ projectId, runId: failedRunId, action: "run.retried", by, details: { type: retry.type, inPlace: true, withChanges } });
-  await recordAudit([
-    { projectId, runId: failedRunId, action: "run.retried", by, details: { type: retry.type, newRunId: retry.id, withChanges } },
-    { projectId, runId: retry.id, action: "run.triggered", by, details: { type: retry.type, retryOf: failedRunId, withChanges } },
-  ]);
 }
 
 export async function skipLane(actor: Actor, projectId: string) {

@@ -22,6 +22,18 @@ export interface AuditEventInput {
 }
 
 /**
+ * A retry's trail, on both runs: the failed one "retried" (as which run) and the new one
+ * "triggered" as its retry. A lane's pausing run retried in place is one run, so one event.
+ */
+export function retryEvents(projectId: string, failedRunId: string, retry: { id: string; type: string }, by: AuditActor, extra: Record<string, unknown>): AuditEventInput[] {
+  if (retry.id === failedRunId) return [{ projectId, runId: failedRunId, action: "run.retried", by, details: { type: retry.type, inPlace: true, ...extra } }];
+  return [
+    { projectId, runId: failedRunId, action: "run.retried", by, details: { type: retry.type, newRunId: retry.id, ...extra } },
+    { projectId, runId: retry.id, action: "run.triggered", by, details: { type: retry.type, retryOf: failedRunId, ...extra } },
+  ];
+}
+
+/**
  * Records events. The action has already happened: a trail that cannot be written is reported in
  * the log, never as the action's failure (which would invite a second, real, retry).
  */

@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { getPool } from "@/lib/db/pool";
 import type { Attribution } from "./attribution";
-import { recordAudit, type AuditActor } from "./audit";
+import { recordAudit, retryEvents, type AuditActor } from "./audit";
 import type { RunRecord } from "./runs";
 
 /** The service's one-by-one actions, which the bulk ones repeat. */
@@ -135,10 +135,7 @@ export async function advanceBulkRetry(service: OneByOne, bulkRetryId: string): 
       throw error;
     }
     // The same trail as a one-by-one retry, marked as part of the group retry.
-    await recordAudit([
-      { projectId: bulk.project_id, runId, action: "run.retried", by, details: { type: bulk.type, newRunId: retry.id, bulkRetryId: bulk.id } },
-      { projectId: bulk.project_id, runId: retry.id, action: "run.triggered", by, details: { type: bulk.type, retryOf: runId, bulkRetryId: bulk.id } },
-    ]);
+    await recordAudit(retryEvents(bulk.project_id, runId, retry, by, { bulkRetryId: bulk.id }));
     retried += 1;
     done += 1;
     await getPool().query(`UPDATE bulk_retries SET retried = retried + 1 WHERE id = $1`, [bulk.id]);

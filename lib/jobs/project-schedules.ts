@@ -54,8 +54,9 @@ export async function updateProjectSchedule(projectId: string, body: PutSchedule
     const message = catalog.get(type) ? `${type} is not a job type of this project` : `Unknown job type "${type}"`;
     throw new AppError("bad_request", message, { issues: [{ path: "type", message: "not a job type of this project" }] });
   }
-  const before = await getPool().query<{ interval_minutes: number }>(`SELECT interval_minutes FROM project_schedules WHERE project_id = $1 AND type = $2`, [projectId, type]);
-  const fromMinutes = before.rows[0]?.interval_minutes ?? null;
+  // The interval it had, for the trail; read only when there is a trail to write.
+  const before = by ? await getPool().query<{ interval_minutes: number }>(`SELECT interval_minutes FROM project_schedules WHERE project_id = $1 AND type = $2`, [projectId, type]) : null;
+  const fromMinutes = before?.rows[0]?.interval_minutes ?? null;
   // setProjectSchedule refuses types without per-project intervals, with a message naming the type.
   await setProjectSchedule(await getSenderBoss(), catalog, projectId, type, intervalMinutes);
   if (by && fromMinutes !== intervalMinutes) {

@@ -9,6 +9,10 @@ export const GONE_AFTER_BEATS = 3;
 
 export type WorkerState = "live" | "gone" | "stopped";
 
+// A worker is live while it has not stopped and its last beat is younger than three beats: the one
+// rule for `admin health` and the overview's count.
+const LIVE_SQL = `stopped_at IS NULL AND heartbeat_at > now() - make_interval(secs => heartbeat_seconds * ${GONE_AFTER_BEATS})`;
+
 export interface WorkerHealth {
   id: string;
   hostname: string;
@@ -54,6 +58,7 @@ interface WorkerRow {
   stopped_at: Date | null;
   running_run_ids: string[];
   age: number;
+  live: boolean;
 }
 
 /** Workers seen in the last `withinHours`, live first; queue depths; the longest-waiting run. */
@@ -62,7 +67,7 @@ export async function readHealth(withinHours = 24): Promise<Health> {
   const [workers, depths, oldest, now] = await Promise.all([
     pool.query<WorkerRow>(
       `SELECT id, hostname, pid, version, queues, concurrency, heartbeat_seconds, started_at, heartbeat_at, stopped_at, running_run_ids::text[] AS running_run_ids,
-              extract(epoch FROM now() - heartbeat_at)::float8 AS age
+              extract(epoch FROM now() - heartbeat_at)::float8 AS age, (${LIVE_SQL}) AS live
          FROM workers WHERE heartbeat_at > now() - make_interval(hours => $1) ORDER BY heartbeat_at DESC`,
       [withinHours],
     ),
@@ -82,7 +87,7 @@ export async function readHealth(withinHours = 24): Promise<Health> {
     hostname: row.hostname,
     pid: row.pid,
     version: row.version,
-    state: row.stopped_at ? "stopped" : row.age > row.heartbeat_seconds * GONE_AFTER_BEATS ? "gone" : "live",
+    state: row.stopped_at ? "stopped" : row.live ? "live" : "gone",
     queues: row.queues,
     concurrency: row.concurrency,
     heartbeatSeconds: row.heartbeat_seconds,
@@ -106,9 +111,6 @@ export async function readHealth(withinHours = 24): Promise<Health> {
 
 /** How many workers are live now (the project overview's "no worker is running" warning). */
 export async function liveWorkerCount(): Promise<number> {
-  const { rows } = await getPool().query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM workers
-      WHERE stopped_at IS NULL AND heartbeat_at > now() - make_interval(secs => heartbeat_seconds * ${GONE_AFTER_BEATS})`,
-  );
+  const { rows } = await getPool().query<{ count: number }>(`SELECT count(*)::int AS count FROM workers WHERE ${LIVE_SQL}`);
   return rows[0]!.count;
 }
